@@ -1,0 +1,18 @@
+"""Sphinx configuration of the economie-circulaire portal, built with sphinx-circ."""
+
+project = "Les données de l'économie circulaire"
+author = "Portail des données de l'économie circulaire"
+copyright = "2026, Portail des données de l'économie circulaire"
+language = "fr"
+
+extensions = ["sphinx_circ"]
+
+html_theme = "sphinx_circ"
+html_title = "Données de l'économie circulaire"
+html_static_path: list[str] = []
+html_theme_options = {
+    "navigation_with_keys": False,
+}
+
+exclude_patterns = ["_build", "Thumbs.db", ".DS_Store"]
+nitpicky = True

@@ -1,0 +1,46 @@
+"""Page layouts: ``layout: landing`` pages drop both sidebars and go edge to edge."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from sphinx.application import Sphinx
+
+from .shared import warn
+
+LAYOUTS = ("default", "landing")
+FOREIGN_LAYOUTS = ("page", "post", "home", "default")
+
+
+def apply_layout(
+    app: Sphinx, pagename: str, templatename: str, context: dict[str, Any], doctree: Any
+) -> None:
+    """Set ``circ_layout`` for the templates; landing pages lose their sidebars."""
+    meta = context.get("meta") or {}
+    layout = str(meta.get("layout", "default")).strip().lower() or "default"
+    if layout not in LAYOUTS:
+        layout = "default"
+    context["circ_layout"] = layout
+    if layout == "landing":
+        context["sidebars"] = []
+        context["secondary_sidebar_items"] = []
+        context["theme_show_prev_next"] = False
+
+
+def warn_unknown_layout(app: Sphinx, doctree: Any) -> None:
+    docname = app.env.docname
+    layout = str(app.env.metadata[docname].get("layout", "default")).strip().lower()
+    # Front matter from other generators (Jekyll's ``page``…) means the default.
+    if layout not in LAYOUTS and layout not in FOREIGN_LAYOUTS:
+        warn(
+            f"unknown layout {layout!r}; use one of: {', '.join(LAYOUTS)}",
+            "layout",
+            (docname, 1),
+        )
+
+
+def setup_layout(app: Sphinx) -> None:
+    # After pydata-sphinx-theme has filled the sidebars (default priority 500).
+    app.connect("html-page-context", apply_layout, priority=900)
+    # After Sphinx has collected the page's metadata (priority 500).
+    app.connect("doctree-read", warn_unknown_layout, priority=600)

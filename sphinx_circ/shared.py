@@ -1,0 +1,234 @@
+"""Helpers shared by the blocks: located warnings, slugs and URL safety."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Sequence
+from pathlib import Path
+from typing import Any, TypeGuard
+
+from docutils import nodes
+from myst_parser.mocking import MockState
+from sphinx.locale import get_translation
+from sphinx.util import logging
+from sphinx.util.docutils import SphinxDirective
+from sphinx.util.nodes import nested_parse_with_titles
+
+#: The gettext domain of sphinx-circ's interface strings.
+MESSAGE_CATALOG = "sphinx_circ"
+LOCALE_DIR = Path(__file__).parent / "locale"
+
+#: Translate an interface string (lazily, in the project's language).
+_ = get_translation(MESSAGE_CATALOG)
+
+LOGGER = logging.getLogger("sphinx_circ")
+
+#: Every warning is ``circ.<kind>`` so ``suppress_warnings`` can target it.
+WARNING_TYPE = "circ"
+
+
+def warn(message: str, kind: str, location: Any) -> None:
+    """Emit a ``circ.<kind>`` warning at *location* (a node or ``(docname, line)``)."""
+    LOGGER.warning(message, type=WARNING_TYPE, subtype=kind, location=location)
+
+
+def slugify(text: str) -> str:
+    """ASCII, lower-case, hyphenated slug: ``Réutilisateur`` → ``reutilisateur``."""
+    ascii_text = (
+        unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode("ascii")
+    )
+    return re.sub(r"[^a-z0-9]+", "-", ascii_text.lower()).strip("-")
+
+
+#: Schemes a button may link to; anything else with a scheme is refused.
+SAFE_SCHEMES = ("http", "https", "mailto", "tel")
+_SCHEME_RE = re.compile(r"^([a-zA-Z][a-zA-Z0-9+.\-]*):")
+# Browsers ignore ASCII control characters and whitespace inside a scheme
+# (``java\tscript:``), so they are stripped before the scheme is read.
+_IGNORED_IN_SCHEME = re.compile(r"[\x00-\x20\x7f]+")
+
+
+def url_scheme(url: str) -> str | None:
+    """Return the lower-cased scheme of *url* as a browser would read it, if any."""
+    match = _SCHEME_RE.match(_IGNORED_IN_SCHEME.sub("", url))
+    return match.group(1).lower() if match else None
+
+
+def is_external(url: str) -> bool:
+    """Whether *url* carries a scheme or is protocol-relative (``//host``)."""
+    return url_scheme(url) is not None or url.startswith("//")
+
+
+def is_safe_url(url: str) -> bool:
+    """Whether *url* may be emitted as a link (``javascript:``, ``data:``… may not)."""
+    scheme = url_scheme(url)
+    return scheme is None or scheme in SAFE_SCHEMES
+
+
+def choice(values: Sequence[str]) -> Any:
+    """An option converter that accepts one of *values*, case-insensitively.
+
+    The value is checked by the directive itself (see ``check_choice``) so that a
+    bad value gives a located ``circ.*`` warning instead of docutils' error.
+    """
+
+    def convert(argument: str | None) -> str:
+        return (argument or "").strip().lower()
+
+    convert.choices = tuple(values)  # type: ignore[attr-defined]
+    return convert
+
+
+def check_choice(
+    options: dict[str, Any],
+    name: str,
+    choices: Sequence[str],
+    default: str,
+    kind: str,
+    location: Any,
+    aliases: dict[str, str] | None = None,
+) -> str:
+    """Return the valid value of option *name*, warning and defaulting otherwise."""
+    value = options.get(name, default) or default
+    value = (aliases or {}).get(value, value)
+    if value in choices:
+        return value
+    warn(
+        f"unknown {name} {value!r}; use one of: {', '.join(choices)}. "
+        f"Using {default!r}.",
+        kind,
+        location,
+    )
+    return default
+
+
+class circ_sr_only(nodes.inline):
+    """Text for screen readers only: a hidden span in HTML, absent elsewhere.
+
+    Other outputs drop it because the visual context it describes (a new tab,
+    say) does not exist there.
+    """
+
+
+def screen_reader_text(text: str) -> circ_sr_only:
+    """Create screen-reader-only text."""
+    return circ_sr_only("", text, classes=["circ-visually-hidden"])
+
+
+def visit_sr_only_html(self: Any, node: nodes.Element) -> None:
+    self.body.append(self.starttag(node, "span", ""))
+
+
+def depart_sr_only_html(self: Any, node: nodes.Element) -> None:
+    self.body.append("</span>")
+
+
+def skip_node(self: Any, node: nodes.Element) -> None:
+    raise nodes.SkipNode
+
+
+def passthrough(self: Any, node: nodes.Element) -> None:
+    """Render only the children (for outputs where the wrapper has no meaning)."""
+
+
+#: Visitors that drop a node from every non-HTML output.
+NON_HTML_SKIP: dict[str, Any] = {
+    name: (skip_node, None) for name in ("latex", "text", "man", "texinfo", "xml")
+}
+#: Visitors that keep only a node's children in every non-HTML output.
+NON_HTML_PASSTHROUGH: dict[str, Any] = {
+    name: (passthrough, passthrough) for name in ("latex", "text", "man", "texinfo")
+}
+
+
+def section_depth(node: nodes.Node) -> int:
+    """How many sections enclose *node* (0 at the top of the document)."""
+    depth = 0
+    parent = node.parent
+    while parent is not None:
+        if isinstance(parent, nodes.section):
+            depth += 1
+        parent = parent.parent
+    return depth
+
+
+def move_ids(
+    source: nodes.Element, dest: nodes.Element, document: nodes.document
+) -> None:
+    """Move ids and names from *source* to *dest*, keeping the document's index."""
+    for key in ("ids", "names", "dupnames"):
+        dest[key].extend(source[key])
+        source[key] = []
+    for node_id in dest["ids"]:
+        document.ids[node_id] = dest
+
+
+def parse_with_headings(directive: SphinxDirective, container: nodes.Element) -> None:
+    """Parse the directive's content into *container*, keeping headings as headings.
+
+    Headings cannot become sections while nested in a block, so each one is
+    left as a ``rubric`` marked with ``circ_level`` (its level within the block)
+    for the block's transform to turn back into a real section. MyST already
+    parses a nested heading to a rubric carrying its Markdown ``level``; reST
+    parses to sections, which are flattened here to the same form.
+    """
+    if isinstance(directive.state, MockState):
+        directive.state.nested_parse(
+            directive.content, directive.content_offset, container
+        )
+        for rubric in container.findall(nodes.rubric):
+            if "level" in rubric:
+                # Shown as a real heading wherever it stays a rubric.
+                rubric["heading-level"] = min(int(rubric["level"]), 6)
+                if rubric.parent is container:
+                    rubric["circ_level"] = int(rubric["level"])
+        return
+    holder = nodes.Element()
+    nested_parse_with_titles(
+        directive.state, directive.content, holder, directive.content_offset
+    )
+    container.extend(_flatten_sections(holder.children, 1, directive.state.document))
+
+
+def _flatten_sections(
+    children: list[nodes.Node], depth: int, document: nodes.document
+) -> list[nodes.Node]:
+    flat: list[nodes.Node] = []
+    for child in list(children):
+        if not isinstance(child, nodes.section):
+            flat.append(child)
+            continue
+        title = child[0]
+        rubric = nodes.rubric(
+            "", "", *title.children, circ_level=depth, circ_relative=True
+        )
+        rubric["heading-level"] = min(depth + 1, 6)
+        rubric.source, rubric.line = title.source, title.line
+        move_ids(child, rubric, document)
+        flat.append(rubric)
+        flat.extend(_flatten_sections(child.children[1:], depth + 1, document))
+    return flat
+
+
+def is_block_heading(node: nodes.Node) -> TypeGuard[nodes.rubric]:
+    """Whether *node* is a heading left by ``parse_with_headings``."""
+    return isinstance(node, nodes.rubric) and "circ_level" in node
+
+
+def heading_to_section(
+    heading: nodes.rubric, document: nodes.document
+) -> nodes.section:
+    """Turn a block heading back into an (empty) section titled like it."""
+    section = nodes.section()
+    section.source, section.line = heading.source, heading.line
+    title = nodes.title(heading.rawsource, "", *heading.children)
+    title.source, title.line = heading.source, heading.line
+    section += title
+    move_ids(heading, section, document)
+    if not section["ids"]:
+        # Every section needs an id for its permalink and the page's contents.
+        name = nodes.fully_normalize_name(title.astext())
+        section["names"].append(name)
+        document.note_implicit_target(section, section)
+    return section

@@ -1,0 +1,124 @@
+"""The portal in docs/ builds as one site, without a warning."""
+
+from __future__ import annotations
+
+import filecmp
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from bs4 import BeautifulSoup
+from conftest import DOCS, strip_colors
+
+PERSONAS = ("citoyen", "producteur", "reutilisateur", "developpeur", "integrateur")
+
+
+@pytest.fixture(scope="module")
+def docs_html(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, str]:
+    out = tmp_path_factory.mktemp("docs") / "html"
+    result = subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "sphinx",
+            "-nW",
+            "--keep-going",
+            "-q",
+            "-E",
+            str(DOCS),
+            str(out),
+        ],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert result.returncode == 0, strip_colors(result.stderr)
+    return out, strip_colors(result.stderr)
+
+
+def page(out: Path, name: str) -> BeautifulSoup:
+    return BeautifulSoup((out / name).read_text(encoding="utf-8"), "html.parser")
+
+
+def test_docs_build_without_warnings(docs_html: tuple[Path, str]) -> None:
+    _out, stderr = docs_html
+    assert stderr == ""
+
+
+def test_landing_page(docs_html: tuple[Path, str]) -> None:
+    out, _ = docs_html
+    landing = page(out, "index.html")
+    assert landing.html["lang"] == "fr"
+    assert (
+        landing.select_one("h1")
+        .get_text(strip=True)
+        .startswith("Les données de l’économie circulaire")
+    )
+    assert landing.title.get_text().startswith("Les données de l’économie circulaire")
+    assert landing.body["class"] == ["circ-layout-landing"]
+    links = {a.get_text(strip=True): a["href"] for a in landing.select("a.circ-button")}
+    assert links["Données ouvertes"] == "donnees-ouvertes.html"
+    assert links["Documentation"] == "donnees/index.html"
+    assert links["Inventaire"] == "inventaire.html"
+    assert links["Demander des données"] == "demande.html"
+    assert links["Publier sur data.gouv.fr"] == "https://www.data.gouv.fr/fr/"
+    for href in links.values():
+        if not href.startswith("http"):
+            assert (out / href).is_file(), href
+    # No mojibake from the seed's encoding troubles.
+    assert "Ã" not in landing.get_text()
+
+
+def test_faq_has_a_page_per_persona(docs_html: tuple[Path, str]) -> None:
+    out, _ = docs_html
+    for persona in PERSONAS:
+        faq = page(out, f"faq/{persona}.html")
+        assert faq.select_one("h1") is not None, persona
+        assert len(faq.select("article h2")) >= 3, persona
+        assert faq.html["lang"] == "fr"
+
+
+def test_site_sections_exist(docs_html: tuple[Path, str]) -> None:
+    out, _ = docs_html
+    for name in (
+        "donnees/index.html",
+        "demande.html",
+        "guide/index.html",
+        "faq/index.html",
+    ):
+        assert page(out, name).select_one("article h1") is not None, name
+
+
+def test_parallel_build_matches_serial(tmp_path: Path) -> None:
+    """``-j 2`` writes the same pages as a serial build."""
+    outputs = {}
+    for jobs in ("1", "2"):
+        src = tmp_path / f"src{jobs}"
+        shutil.copytree(DOCS, src, ignore=shutil.ignore_patterns("_build"))
+        out = tmp_path / f"out{jobs}"
+        result = subprocess.run(
+            [
+                sys.executable,
+                "-m",
+                "sphinx",
+                "-j",
+                jobs,
+                "-q",
+                "-E",
+                str(src),
+                str(out),
+            ],
+            capture_output=True,
+            text=True,
+            check=False,
+        )
+        assert result.returncode == 0, result.stderr
+        outputs[jobs] = out
+    pages = sorted(p.relative_to(outputs["1"]) for p in outputs["1"].rglob("*.html"))
+    assert len(pages) > 10
+    _match, mismatch, errors = filecmp.cmpfiles(
+        outputs["1"], outputs["2"], [str(p) for p in pages], shallow=False
+    )
+    assert mismatch == [] and errors == []

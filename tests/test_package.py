@@ -1,0 +1,71 @@
+"""The extension and the theme install and load on their own."""
+
+from __future__ import annotations
+
+from importlib.metadata import entry_points, version
+
+import sphinx_circ
+
+
+def test_version_matches_distribution() -> None:
+    assert version("sphinx-circ") == sphinx_circ.__version__
+
+
+def test_theme_entry_point_is_registered() -> None:
+    names = {ep.name: ep.value for ep in entry_points(group="sphinx.html_themes")}
+    assert names.get("sphinx_circ") == "sphinx_circ"
+
+
+def test_setup_declares_parallel_safety(build) -> None:
+    built = build({"index.md": "# Accueil\n"})
+    metadata = built.app.extensions["sphinx_circ"]
+    assert metadata.version == sphinx_circ.__version__
+    assert metadata.parallel_read_safe is True
+    assert metadata.parallel_write_safe is True
+
+
+def test_extension_alone_brings_myst_and_sphinx_design(build) -> None:
+    built = build(
+        {
+            "index.md": """
+            # Accueil
+
+            :::{note}
+            Une note écrite avec une clôture de deux-points.
+            :::
+
+            ::::{grid} 2
+            :::{grid-item}
+            Colonne A
+            :::
+            :::{grid-item}
+            Colonne B
+            :::
+            ::::
+            """
+        },
+        conf='extensions = ["sphinx_circ"]\n',
+    )
+    assert "myst_parser" in built.app.extensions
+    assert "sphinx_design" in built.app.extensions
+    assert "colon_fence" in built.app.config.myst_enable_extensions
+    html = built.read("index.html")
+    assert 'class="admonition note"' in html
+    assert "Une note écrite" in html
+    assert "sd-row" in html and "Colonne B" in html
+    assert built.warnings == ""
+
+
+def test_project_settings_are_kept(build) -> None:
+    """A project that lists the extensions itself, or more MyST syntax, keeps them."""
+    built = build(
+        {"index.md": "# Accueil\n\n$x^2$\n"},
+        conf=(
+            'extensions = ["myst_parser", "sphinx_design", "sphinx_circ"]\n'
+            'myst_enable_extensions = ["dollarmath"]\n'
+        ),
+    )
+    enabled = built.app.config.myst_enable_extensions
+    assert "dollarmath" in enabled and "colon_fence" in enabled
+    assert 'class="math' in built.read("index.html")
+    assert built.warnings == ""

@@ -1,0 +1,106 @@
+"""The sphinx_circ HTML theme: a pydata-sphinx-theme child fit for a public portal."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+from bs4 import BeautifulSoup
+
+
+def soup(html: str) -> BeautifulSoup:
+    return BeautifulSoup(html, "html.parser")
+
+
+def test_theme_loads_from_its_entry_point_alone(tmp_path: Path) -> None:
+    """``html_theme`` is enough: the entry point loads the extension too.
+
+    Run as a user would, in a fresh process: themes found through entry points
+    are loaded once per process.
+    """
+    (tmp_path / "conf.py").write_text('html_theme = "sphinx_circ"\nlanguage = "fr"\n')
+    (tmp_path / "index.rst").write_text(
+        "Accueil\n=======\n\nBienvenue sur le portail.\n"
+    )
+    result = subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "sphinx",
+            "-nW",
+            "-q",
+            str(tmp_path),
+            str(tmp_path / "out"),
+        ],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert result.returncode == 0, result.stderr
+    page = soup((tmp_path / "out" / "index.html").read_text(encoding="utf-8"))
+    assert page.html["lang"] == "fr"
+    stylesheets = [link["href"] for link in page.select("link[rel=stylesheet]")]
+    assert any("styles/sphinx-circ.css" in href for href in stylesheets)
+    assert any("pydata-sphinx-theme.css" in href for href in stylesheets)
+    assert (tmp_path / "out" / "_static" / "styles" / "sphinx-circ.css").is_file()
+    assert "Bienvenue sur le portail." in page.select_one("article").get_text()
+
+
+def test_portal_defaults(build) -> None:
+    built = build({"index.md": "# Accueil\n\nTexte.\n"})
+    html = built.read("index.html")
+    page = soup(html)
+    # No advertising slot in the primary sidebar.
+    assert "ethical" not in html.lower()
+    # The light/dark switch is kept.
+    assert page.select_one(".theme-switch-button") is not None
+    # French interface strings from Sphinx and pydata-sphinx-theme.
+    assert "Aller au contenu principal" in html or "Passer au contenu principal" in html
+    assert page.body["class"] == ["circ-layout-default"]
+
+
+def test_english_interface(build) -> None:
+    built = build({"index.md": "# Home\n"}, confoverrides={"language": "en"})
+    page = soup(built.read("index.html"))
+    assert page.html["lang"] == "en"
+    assert "Skip to main content" in page.get_text()
+
+
+def test_landing_layout_drops_sidebars(build) -> None:
+    built = build(
+        {
+            "index.md": """
+            ---
+            layout: landing
+            ---
+            # Accueil
+
+            ## Une rubrique
+
+            ```{toctree}
+            autre
+            ```
+            """,
+            "autre.md": "# Autre page\n\n## Sous-partie\n\nTexte.\n",
+        }
+    )
+    landing = soup(built.read("index.html"))
+    assert landing.body["class"] == ["circ-layout-landing"]
+    assert landing.select_one("#pst-secondary-sidebar") is None
+    assert "hide-on-wide" in landing.select_one("#pst-primary-sidebar")["class"]
+    other = soup(built.read("autre.html"))
+    assert other.body["class"] == ["circ-layout-default"]
+    assert other.select_one("#pst-secondary-sidebar") is not None
+
+
+def test_unknown_layout_warns(build) -> None:
+    built = build({"index.md": "---\nlayout: fullscreen\n---\n# Accueil\n"})
+    assert "index.md:1: WARNING: unknown layout 'fullscreen'" in built.warnings
+    assert "[circ.layout]" in built.warnings
+    assert soup(built.read("index.html")).body["class"] == ["circ-layout-default"]
+
+
+def test_foreign_layouts_are_accepted_quietly(build) -> None:
+    built = build({"index.md": "---\nlayout: page\n---\n# Accueil\n"})
+    assert built.warnings == ""
