@@ -1,0 +1,123 @@
+"""Colour tokens and WCAG contrast: which text sits on which background.
+
+The theme's stylesheet defines the ``--circ-…`` tokens for light and dark
+mode; ``TEXT_PAIRS`` names every text/background combination the blocks
+produce, so a test (and later the build) can check each one reaches AA.
+"""
+
+from __future__ import annotations
+
+import re
+
+#: (text token, background token) for text: WCAG AA asks 4.5:1.
+TEXT_PAIRS: tuple[tuple[str, str], ...] = (
+    ("text", "background"),
+    ("primary", "background"),
+    ("primary", "section-grey-bg"),
+    ("primary", "section-white-bg"),
+    ("section-grey-text", "section-grey-bg"),
+    ("section-color-text", "section-color-bg"),
+    ("section-color-text", "section-color-bg-end"),
+    ("section-dark-text", "section-dark-bg"),
+    ("section-white-text", "section-white-bg"),
+    ("hero-text", "hero-bg"),
+    ("hero-text", "hero-backing"),
+    ("button-text", "button-bg"),
+    ("button-text", "button-hover-bg"),
+    ("button-secondary-text", "button-secondary-bg"),
+    ("button-secondary-text", "background"),
+    ("button-secondary-text", "section-grey-bg"),
+    ("button-secondary-text", "section-white-bg"),
+    ("button-on-band-text", "button-on-band-bg"),
+    ("on-primary", "primary"),
+)
+
+#: (indicator token, background token) for focus rings: 3:1 (WCAG 1.4.11).
+NON_TEXT_PAIRS: tuple[tuple[str, str], ...] = (
+    ("focus", "background"),
+    ("focus", "section-grey-bg"),
+    ("focus-on-band", "section-color-bg"),
+    ("focus-on-band", "section-color-bg-end"),
+    ("focus-on-band", "hero-bg"),
+    ("focus-on-band", "section-dark-bg"),
+)
+
+TEXT_MINIMUM = 4.5
+NON_TEXT_MINIMUM = 3.0
+
+_HEX = re.compile(r"^#([0-9a-f]{3}|[0-9a-f]{6})$", re.IGNORECASE)
+_RGB = re.compile(
+    r"^rgba?\(\s*(\d+)[\s,]+(\d+)[\s,]+(\d+)\s*(?:[/,]\s*([\d.]+)(%?))?\s*\)$",
+    re.IGNORECASE,
+)
+
+RGB = tuple[float, float, float]
+
+
+def parse_colour(value: str) -> tuple[RGB, float]:
+    """Parse ``#rgb``, ``#rrggbb`` or ``rgb(r g b / a%)`` into (rgb, alpha)."""
+    value = value.strip()
+    if match := _HEX.match(value):
+        digits = match.group(1)
+        if len(digits) == 3:
+            digits = "".join(ch * 2 for ch in digits)
+        rgb = tuple(int(digits[i : i + 2], 16) / 255 for i in (0, 2, 4))
+        return (rgb[0], rgb[1], rgb[2]), 1.0
+    if match := _RGB.match(value):
+        red, green, blue = (int(match.group(i)) / 255 for i in (1, 2, 3))
+        alpha = 1.0
+        if match.group(4) is not None:
+            alpha = float(match.group(4)) / (100 if match.group(5) else 1)
+        return (red, green, blue), alpha
+    raise ValueError(f"not a colour: {value!r}")
+
+
+def composite(top: str, backdrop: RGB) -> RGB:
+    """The colour seen when *top* (maybe translucent) lies over *backdrop*."""
+    rgb, alpha = parse_colour(top)
+    red, green, blue = (
+        alpha * c + (1 - alpha) * b for c, b in zip(rgb, backdrop, strict=True)
+    )
+    return red, green, blue
+
+
+def luminance(rgb: RGB) -> float:
+    """WCAG relative luminance."""
+
+    def channel(c: float) -> float:
+        return c / 12.92 if c <= 0.04045 else ((c + 0.055) / 1.055) ** 2.4
+
+    red, green, blue = (channel(c) for c in rgb)
+    return 0.2126 * red + 0.7152 * green + 0.0722 * blue
+
+
+def contrast(foreground: RGB, background: RGB) -> float:
+    """WCAG contrast ratio, from 1 to 21."""
+    light, dark = sorted((luminance(foreground), luminance(background)), reverse=True)
+    return (light + 0.05) / (dark + 0.05)
+
+
+def worst_contrast(text: str, background: str) -> float:
+    """Contrast of two token values; a translucent background is judged over
+    both white and black (what an image behind it may show), the worse kept."""
+    ratios = []
+    for backdrop in ((1.0, 1.0, 1.0), (0.0, 0.0, 0.0)):
+        under = composite(background, backdrop)
+        ratios.append(contrast(composite(text, under), under))
+    return min(ratios)
+
+
+def check_pairs(
+    tokens: dict[str, str],
+) -> list[tuple[str, str, float, float]]:
+    """Return (text, background, ratio, minimum) for every pair below its minimum."""
+    failures = []
+    for pairs, minimum in (
+        (TEXT_PAIRS, TEXT_MINIMUM),
+        (NON_TEXT_PAIRS, NON_TEXT_MINIMUM),
+    ):
+        for text, background in pairs:
+            ratio = worst_contrast(tokens[text], tokens[background])
+            if ratio < minimum:
+                failures.append((text, background, ratio, minimum))
+    return failures
