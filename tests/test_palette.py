@@ -29,7 +29,8 @@ CSS = (
 
 def tokens(mode: str) -> dict[str, str]:
     css = CSS.read_text(encoding="utf-8")
-    block = re.search(r'html\[data-theme="%s"\]\s*\{(.*?)\}' % mode, css, re.DOTALL)
+    selector = re.escape(f'html[data-theme="{mode}"]')
+    block = re.search(selector + r"\s*\{(.*?)\}", css, re.DOTALL)
     assert block, mode
     found = dict(re.findall(r"--circ-([a-z0-9-]+):\s*([^;]+);", block.group(1)))
     return {name: value.split("/*")[0].strip() for name, value in found.items()}
