@@ -4,6 +4,7 @@ project = "Les données de l'économie circulaire"
 author = "Portail des données de l'économie circulaire"
 copyright = "2026, Portail des données de l'économie circulaire"
 language = "fr"
+version = release = "2026"
 
 extensions = ["sphinx_circ"]
 

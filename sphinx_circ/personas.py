@@ -402,19 +402,14 @@ def visit_tabs_html(self: Any, node: circ_persona_tabs) -> None:
         return
     # ``starttag`` escapes every attribute value; text goes through ``encode``.
     bare = nodes.Element()
-    label = node["label"]
+    named = {"aria-label": node["label"]}
     tabs = [
         self.starttag(
-            bare,
-            "div",
-            "",
-            CLASS="circ-personas__tabs",
-            role="tablist",
-            aria_label=label,
+            bare, "div", "", CLASS="circ-personas__tabs", role="tablist", **named
         )
     ]
     links = [
-        self.starttag(bare, "nav", "", CLASS="circ-personas__links", aria_label=label),
+        self.starttag(bare, "nav", "", CLASS="circ-personas__links", **named),
         "<ul>",
     ]
     for persona in personas:
@@ -431,7 +426,8 @@ def visit_tabs_html(self: Any, node: circ_persona_tabs) -> None:
             "data-circ-key": persona["key"],
         }
         tabs.append(
-            self.starttag(bare, "button", "", **tab)
+            # A fresh node: ``starttag`` extends the node's own ids list.
+            self.starttag(nodes.Element(), "button", "", **tab)
             + persona.get("icon", "")
             + f"<span>{title}</span></button>"
         )
