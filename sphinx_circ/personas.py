@@ -409,7 +409,7 @@ def visit_tabs_html(self: Any, node: circ_persona_tabs) -> None:
         )
     ]
     links = [
-        self.starttag(bare, "nav", "", CLASS="circ-personas__links", **named),
+        self.starttag(bare, "nav", "", **(named | {"CLASS": "circ-personas__links"})),
         "<ul>",
     ]
     for persona in personas:
