@@ -2,9 +2,17 @@
 
 from __future__ import annotations
 
+import contextlib
+import functools
+import http.server
+import os
 import re
+import shutil
+import subprocess
+import sys
 import textwrap
-from collections.abc import Callable
+import threading
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -89,3 +97,91 @@ def snapshot(built: Built, docname: str = "index") -> str:
 
 def warnings_of(built: Built, kind: str) -> list[str]:
     return [line for line in built.warnings.splitlines() if f"[circ.{kind}]" in line]
+
+
+# -- Browser tests ------------------------------------------------------------
+# They drive Debian's chromium through Playwright (never a downloaded browser).
+# Locally they are skipped when chromium or axe-core is missing; in CI (CI set)
+# a missing tool is a failure, so the gate cannot pass by being skipped.
+
+CHROMIUM = os.environ.get("CHROMIUM_PATH") or shutil.which("chromium")
+AXE = REPO / "node_modules" / "axe-core" / "axe.min.js"
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+]
+
+
+def require(available: object, reason: str) -> None:
+    if available:
+        return
+    if os.environ.get("CI"):
+        pytest.fail(f"{reason} (required in CI)")
+    pytest.skip(reason)
+
+
+@pytest.fixture(scope="session")
+def browser() -> Iterator[Any]:
+    require(CHROMIUM, "Debian's chromium is not installed")
+    playwright = pytest.importorskip("playwright.sync_api")
+    with playwright.sync_playwright() as driver:
+        chromium = driver.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        yield chromium
+        chromium.close()
+
+
+class _QuietHandler(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, format: str, *args: Any) -> None:
+        pass
+
+
+@contextlib.contextmanager
+def serve(directory: Path) -> Iterator[str]:
+    """Serve *directory* on a free loopback port; yield its base URL."""
+    handler = functools.partial(_QuietHandler, directory=str(directory))
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    try:
+        yield f"http://127.0.0.1:{server.server_address[1]}/"
+    finally:
+        server.shutdown()
+        server.server_close()
+
+
+def sphinx_build(src: Path, out: Path, *args: str) -> Path:
+    """Build *src* with sphinx-build in a fresh process; fail on any warning."""
+    result = subprocess.run(
+        [sys.executable, "-m", "sphinx", "-nW", "-q", "-E", *args, str(src), str(out)],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert result.returncode == 0, strip_colors(result.stderr)
+    return out
+
+
+@pytest.fixture(scope="session")
+def docs_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    """The portal in docs/, built once and served."""
+    out = sphinx_build(DOCS, tmp_path_factory.mktemp("docs-site") / "html")
+    with serve(out) as url:
+        yield url
+
+
+def axe_violations(page: Any, context: str = "document") -> list[dict[str, Any]]:
+    """Run axe-core's WCAG 2.2 A/AA rules on the page; return the violations."""
+    require(AXE.is_file(), "axe-core is not installed (npm install)")
+    page.add_script_tag(path=str(AXE))
+    result = page.evaluate(
+        """async (context) => (await axe.run(context === 'document' ? document : context, {
+            runOnly: {type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa']},
+        })).violations.map(v => ({id: v.id, help: v.help,
+            nodes: v.nodes.map(n => n.target.join(' ') + ' :: ' + n.failureSummary)}))""",
+        context,
+    )
+    return list(result)

@@ -1,0 +1,89 @@
+"""The landing page in a real browser: full-width bands, responsive columns, axe."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import Any
+
+import pytest
+from conftest import axe_violations
+
+
+@pytest.fixture
+def page(browser: Any) -> Iterator[Any]:
+    context = browser.new_context(viewport={"width": 1280, "height": 900})
+    tab = context.new_page()
+    yield tab
+    context.close()
+
+
+def box(page: Any, selector: str) -> dict[str, float]:
+    return page.eval_on_selector(selector, "e => e.getBoundingClientRect().toJSON()")
+
+
+def test_hero_and_bands_span_the_viewport(page: Any, docs_url: str) -> None:
+    page.goto(f"{docs_url}index.html")
+    width = page.evaluate("document.documentElement.clientWidth")
+    for selector in (
+        ".circ-hero",
+        "section.circ-section--color",
+        "section.circ-section--grey",
+    ):
+        rect = box(page, selector)
+        assert rect["x"] == 0 and rect["width"] == width, selector
+    # Their content stays in a centred column of at most 1200px.
+    paragraph = box(page, "section.circ-section--color > p")
+    assert paragraph["width"] <= 1200
+    assert abs(paragraph["x"] - (width - paragraph["x"] - paragraph["width"])) < 2
+    assert (
+        page.is_hidden("#pst-secondary-sidebar")
+        if page.query_selector("#pst-secondary-sidebar")
+        else True
+    )
+
+
+def test_columns_stack_on_small_screens(page: Any, docs_url: str) -> None:
+    page.goto(f"{docs_url}index.html")
+    columns = "section.circ-section--grey .sd-col"
+    tops = page.eval_on_selector_all(
+        columns, "cs => cs.map(c => c.getBoundingClientRect().top)"
+    )
+    assert len(set(tops)) == 1  # side by side
+    page.set_viewport_size({"width": 375, "height": 800})
+    tops = page.eval_on_selector_all(
+        columns, "cs => cs.map(c => c.getBoundingClientRect().top)"
+    )
+    assert tops == sorted(tops) and len(set(tops)) == 3  # stacked
+    # Nothing runs off the side of a phone screen.
+    assert page.evaluate("document.documentElement.scrollWidth <= window.innerWidth")
+
+
+def test_button_colours_and_focus(page: Any, docs_url: str) -> None:
+    page.goto(f"{docs_url}index.html")
+    styles = page.eval_on_selector(
+        "section.circ-section--grey a.circ-button",
+        "a => [getComputedStyle(a).backgroundColor, getComputedStyle(a).color, getComputedStyle(a).borderRadius]",
+    )
+    assert styles == ["rgb(0, 83, 179)", "rgb(255, 255, 255)", "3px"]
+    outline = page.eval_on_selector(
+        "section.circ-section--color a.circ-button",
+        "a => [getComputedStyle(a).backgroundColor, getComputedStyle(a).borderColor]",
+    )
+    assert outline == ["rgba(0, 0, 0, 0)", "rgb(255, 255, 255)"]
+    page.keyboard.press("Tab")
+    for _ in range(40):
+        if page.evaluate("document.activeElement.classList.contains('circ-button')"):
+            break
+        page.keyboard.press("Tab")
+    style = page.evaluate("getComputedStyle(document.activeElement).outlineStyle")
+    assert style == "solid"
+
+
+@pytest.mark.parametrize("mode", ["light", "dark"])
+@pytest.mark.parametrize(
+    "path", ["index.html", "guide/section.html", "guide/button.html"]
+)
+def test_axe(page: Any, docs_url: str, path: str, mode: str) -> None:
+    page.goto(f"{docs_url}{path}")
+    page.evaluate(f"document.documentElement.dataset.theme = '{mode}'")
+    assert axe_violations(page) == []
