@@ -69,3 +69,52 @@ def test_project_settings_are_kept(build) -> None:
     assert "dollarmath" in enabled and "colon_fence" in enabled
     assert 'class="math' in built.read("index.html")
     assert built.warnings == ""
+
+
+def test_wheel_ships_the_theme_and_catalogs(tmp_path) -> None:
+    """The wheel carries templates, static assets and compiled translations."""
+    import subprocess
+    import sys
+    import zipfile
+    from pathlib import Path
+
+    repo = Path(__file__).resolve().parent.parent
+    subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "pip",
+            "wheel",
+            "--no-deps",
+            "-q",
+            "-w",
+            str(tmp_path),
+            str(repo),
+        ],
+        check=True,
+    )
+    (wheel,) = tmp_path.glob("sphinx_circ-*.whl")
+    names = set(zipfile.ZipFile(wheel).namelist())
+    for expected in (
+        "sphinx_circ/theme/sphinx_circ/theme.toml",
+        "sphinx_circ/theme/sphinx_circ/layout.html",
+        "sphinx_circ/theme/sphinx_circ/static/styles/sphinx-circ.css",
+        "sphinx_circ/static/scripts/sphinx-circ.js",
+        "sphinx_circ/static/styles/sphinx-circ-noscript.css",
+        "sphinx_circ/locale/fr/LC_MESSAGES/sphinx_circ.mo",
+        "sphinx_circ/locale/en/LC_MESSAGES/sphinx_circ.mo",
+    ):
+        assert expected in names, expected
+    assert not any(name.startswith(("tests/", "docs/")) for name in names)
+
+
+def test_compiled_catalogs_are_up_to_date() -> None:
+    import subprocess
+    import sys
+    from pathlib import Path
+
+    tool = Path(__file__).resolve().parent.parent / "tools" / "compile_catalogs.py"
+    result = subprocess.run(
+        [sys.executable, str(tool), "--check"], capture_output=True, text=True
+    )
+    assert result.returncode == 0, result.stdout

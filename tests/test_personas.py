@@ -413,3 +413,15 @@ def test_persona_needs_a_title(build) -> None:
         in built.warnings
     )
     assert "Traceback" not in built.warnings
+
+
+@pytest.mark.parametrize(
+    ("language", "label"),
+    [("fr", "Choisir votre profil"), ("en", "Choose your profile")],
+)
+def test_default_label_is_translated(build, language: str, label: str) -> None:
+    built = build(
+        faq_with(":::::{persona-tabs}\n::::{persona} A\nA\n::::\n:::::"),
+        confoverrides={"language": language},
+    )
+    assert faq_page(built).select_one("[role=tablist]")["aria-label"] == label

@@ -104,3 +104,9 @@ def test_unknown_layout_warns(build) -> None:
 def test_foreign_layouts_are_accepted_quietly(build) -> None:
     built = build({"index.md": "---\nlayout: page\n---\n# Accueil\n"})
     assert built.warnings == ""
+
+
+def test_landing_layout_from_rst_field(build) -> None:
+    built = build({"index.rst": ":layout: landing\n\nAccueil\n=======\n\nTexte.\n"})
+    assert built.warnings == ""
+    assert soup(built.read("index.html")).body["class"] == ["circ-layout-landing"]
