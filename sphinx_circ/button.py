@@ -9,7 +9,6 @@ all link correctly, or into plain text with a located warning.
 
 from __future__ import annotations
 
-import posixpath
 from typing import Any, ClassVar
 
 from docutils import nodes
@@ -24,6 +23,7 @@ from sphinx_design.icons import create_icon_node, get_octicon
 
 from .shared import (
     _,
+    candidate_docnames,
     check_choice,
     is_external,
     is_safe_url,
@@ -33,7 +33,7 @@ from .shared import (
 
 VARIANTS = ("primary", "secondary", "outline", "tertiary")
 VARIANT_ALIASES = {f"button-{v}": v for v in VARIANTS}
-SIZES = ("small", "medium", "large")
+SIZES = ("medium", "small", "large")  # the first is the default
 SIZE_ALIASES = {"sm": "small", "md": "medium", "lg": "large"}
 
 #: Marks pending buttons for ``ResolveButtons``.
@@ -132,17 +132,8 @@ class ButtonDirective(SphinxDirective):
 
     def run(self) -> list[nodes.Node]:
         location = self.get_location()
-        options = {
-            k: v.strip().lower()
-            for k, v in self.options.items()
-            if k in ("variant", "size") and v
-        }
-        variant = check_choice(
-            options, "variant", VARIANTS, "primary", "button", location, VARIANT_ALIASES
-        )
-        size = check_choice(
-            options, "size", SIZES, "medium", "button", location, SIZE_ALIASES
-        )
+        variant = check_choice(self, "variant", VARIANTS, "button", VARIANT_ALIASES)
+        size = check_choice(self, "size", SIZES, "button", SIZE_ALIASES)
         label: list[nodes.Node] = []
         text = " ".join(line.strip() for line in self.content).strip()
         if text:
@@ -276,23 +267,6 @@ def find_target(
         docname, anchor_id = std.anonlabels[label]
         return docname, anchor_id, target
     return None, None, ""
-
-
-def candidate_docnames(path: str, fromdoc: str, suffixes: Any) -> list[str]:
-    """Docnames *path* may name: relative to *fromdoc* first, then to the root."""
-    path = path.strip()
-    if not path:
-        return []
-    for suffix in (".html", ".htm", *suffixes):
-        if path.endswith(suffix):
-            path = path[: -len(suffix)]
-            break
-    if path.endswith("/") or path in ("", "."):
-        path = path.rstrip("/") + "/index"
-    if path.startswith("/"):
-        return [posixpath.normpath(path.lstrip("/"))]
-    relative = posixpath.normpath(posixpath.join(posixpath.dirname(fromdoc), path))
-    return list(dict.fromkeys([relative, posixpath.normpath(path)]))
 
 
 def setup_button(app: Sphinx) -> None:

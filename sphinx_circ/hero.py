@@ -47,15 +47,7 @@ class HeroDirective(SphinxDirective):
 
     def run(self) -> list[nodes.Node]:
         location = self.get_location()
-        align = check_choice(
-            {k: v.strip().lower() for k, v in self.options.items() if k == "align"},
-            "align",
-            ALIGNMENTS,
-            "left",
-            "hero",
-            location,
-            {"centre": "center"},
-        )
+        align = check_choice(self, "align", ALIGNMENTS, "hero", {"centre": "center"})
         hero = circ_hero(
             "\n".join(self.content),
             classes=[

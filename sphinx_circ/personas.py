@@ -30,6 +30,7 @@ from sphinx_design.icons import get_octicon
 from .shared import (
     NON_HTML_PASSTHROUGH,
     _,
+    candidate_docnames,
     section_depth,
     slugify,
     warn,
@@ -158,8 +159,6 @@ class PersonaDirective(SphinxDirective):
         return [persona]
 
     def find_page(self, page: str, location: str) -> str | None:
-        from .button import candidate_docnames
-
         if not page:
             warn("persona page is empty; give a document name", "personas", location)
             return None

@@ -52,15 +52,7 @@ class SectionDirective(SphinxDirective):
 
     def run(self) -> list[nodes.Node]:
         location = self.get_location()
-        style = check_choice(
-            {k: v.strip().lower() for k, v in self.options.items() if k == "style"},
-            "style",
-            STYLES,
-            "default",
-            "section",
-            location,
-            STYLE_ALIASES,
-        )
+        style = check_choice(self, "style", STYLES, "section", STYLE_ALIASES)
         band = circ_section(
             "\n".join(self.content),
             classes=band_classes(style, self.options.get("class", [])),

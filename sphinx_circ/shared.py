@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import posixpath
 import re
 import unicodedata
 from collections.abc import Sequence
@@ -66,31 +67,20 @@ def is_safe_url(url: str) -> bool:
     return scheme is None or scheme in SAFE_SCHEMES
 
 
-def choice(values: Sequence[str]) -> Any:
-    """An option converter that accepts one of *values*, case-insensitively.
-
-    The value is checked by the directive itself (see ``check_choice``) so that a
-    bad value gives a located ``circ.*`` warning instead of docutils' error.
-    """
-
-    def convert(argument: str | None) -> str:
-        return (argument or "").strip().lower()
-
-    convert.choices = tuple(values)  # type: ignore[attr-defined]
-    return convert
-
-
 def check_choice(
-    options: dict[str, Any],
+    directive: SphinxDirective,
     name: str,
     choices: Sequence[str],
-    default: str,
     kind: str,
-    location: Any,
     aliases: dict[str, str] | None = None,
 ) -> str:
-    """Return the valid value of option *name*, warning and defaulting otherwise."""
-    value = options.get(name, default) or default
+    """Return option *name*'s value if valid (case-insensitive, aliases allowed).
+
+    Otherwise warn (``circ.<kind>``, listing the valid values) and return the
+    first choice, the default: a typo never breaks the page.
+    """
+    default = choices[0]
+    value = (directive.options.get(name) or "").strip().lower() or default
     value = (aliases or {}).get(value, value)
     if value in choices:
         return value
@@ -98,7 +88,7 @@ def check_choice(
         f"unknown {name} {value!r}; use one of: {', '.join(choices)}. "
         f"Using {default!r}.",
         kind,
-        location,
+        directive.get_location(),
     )
     return default
 
@@ -232,3 +222,20 @@ def heading_to_section(
         section["names"].append(name)
         document.note_implicit_target(section, section)
     return section
+
+
+def candidate_docnames(path: str, fromdoc: str, suffixes: Any) -> list[str]:
+    """Docnames *path* may name: relative to *fromdoc* first, then to the root."""
+    path = path.strip()
+    if not path:
+        return []
+    for suffix in (".html", ".htm", *suffixes):
+        if path.endswith(suffix):
+            path = path[: -len(suffix)]
+            break
+    if path.endswith("/") or path in ("", "."):
+        path = path.rstrip("/") + "/index"
+    if path.startswith("/"):
+        return [posixpath.normpath(path.lstrip("/"))]
+    relative = posixpath.normpath(posixpath.join(posixpath.dirname(fromdoc), path))
+    return list(dict.fromkeys([relative, posixpath.normpath(path)]))

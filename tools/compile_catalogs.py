@@ -6,34 +6,35 @@ python tools/compile_catalogs.py --check  # exit 1 if one is out of date
 
 from __future__ import annotations
 
-import io
 import sys
 from pathlib import Path
 
-from babel.messages.mofile import write_mo
+from babel.messages.catalog import Catalog
+from babel.messages.mofile import read_mo, write_mo
 from babel.messages.pofile import read_po
 
 LOCALE = Path(__file__).resolve().parent.parent / "sphinx_circ" / "locale"
 
 
-def compiled(po_path: Path) -> bytes:
-    with po_path.open("rb") as handle:
-        catalog = read_po(handle)
-    buffer = io.BytesIO()
-    write_mo(buffer, catalog)
-    return buffer.getvalue()
+def translations(catalog: Catalog) -> dict[object, object]:
+    # Babel stamps headers with the current date, so compare messages only.
+    return {message.id: message.string for message in catalog if message.id}
 
 
 def main(check: bool) -> int:
     stale = []
     for po_path in sorted(LOCALE.glob("*/LC_MESSAGES/*.po")):
         mo_path = po_path.with_suffix(".mo")
-        data = compiled(po_path)
-        if mo_path.exists() and mo_path.read_bytes() == data:
-            continue
+        with po_path.open("rb") as handle:
+            catalog = read_po(handle)
+        if mo_path.exists():
+            with mo_path.open("rb") as handle:
+                if translations(read_mo(handle)) == translations(catalog):
+                    continue
         stale.append(mo_path)
         if not check:
-            mo_path.write_bytes(data)
+            with mo_path.open("wb") as handle:
+                write_mo(handle, catalog)
     for path in stale:
         print(
             ("stale: " if check else "wrote: ") + str(path.relative_to(LOCALE.parent))
