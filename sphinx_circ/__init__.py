@@ -8,10 +8,14 @@ from typing import Any
 from sphinx.application import Sphinx
 from sphinx.config import Config
 
+from .assets import setup_assets
 from .button import setup_button
+from .datasets import setup_datasets
 from .hero import setup_hero
+from .inventory import setup_inventory
 from .layout import setup_layout
 from .personas import setup_personas
+from .request import setup_request
 from .section import setup_section
 from .shared import (
     LOCALE_DIR,
@@ -25,8 +29,6 @@ from .shared import (
 __version__ = "0.1.0"
 
 THEME_DIR = Path(__file__).parent / "theme" / "sphinx_circ"
-#: Assets the blocks need whatever the theme (the theme's own live in THEME_DIR).
-STATIC_DIR = Path(__file__).parent / "static"
 
 #: MyST syntax the blocks and the docs rely on.
 MYST_EXTENSIONS = ("colon_fence", "attrs_inline", "attrs_block", "deflist", "fieldlist")
@@ -37,18 +39,6 @@ def enable_myst_extensions(app: Sphinx, config: Config) -> None:
     enabled = list(config.myst_enable_extensions or [])
     enabled += [name for name in MYST_EXTENSIONS if name not in enabled]
     config.myst_enable_extensions = enabled
-
-
-def add_static_assets(app: Sphinx) -> None:
-    """Ship the blocks' script with every HTML theme, not only sphinx_circ."""
-    if app.builder.format != "html":
-        return
-    app.config.html_static_path.append(str(STATIC_DIR))
-    app.add_js_file(
-        "scripts/sphinx-circ.js",
-        loading_method="defer",
-        **{"data-circ-storage": app.config.circ_persona_storage},
-    )
 
 
 def setup(app: Sphinx) -> dict[str, Any]:
@@ -64,8 +54,11 @@ def setup(app: Sphinx) -> dict[str, Any]:
     setup_section(app)
     setup_button(app)
     setup_personas(app)
+    setup_datasets(app)
+    setup_inventory(app)
+    setup_request(app)
     setup_layout(app)
-    app.connect("builder-inited", add_static_assets)
+    setup_assets(app)
     app.add_html_theme("sphinx_circ", str(THEME_DIR))
     return {
         "version": __version__,

@@ -30,6 +30,11 @@ TEXT_PAIRS: tuple[tuple[str, str], ...] = (
     ("button-secondary-text", "section-white-bg"),
     ("button-on-band-text", "button-on-band-bg"),
     ("on-primary", "primary"),
+    ("status-ouvert-text", "status-ouvert-bg"),
+    ("status-en-cours-text", "status-en-cours-bg"),
+    ("status-consultable-text", "status-consultable-bg"),
+    ("status-ferme-text", "status-ferme-bg"),
+    ("error", "background"),
 )
 
 #: (indicator token, background token) for focus rings: 3:1 (WCAG 1.4.11).
@@ -40,6 +45,7 @@ NON_TEXT_PAIRS: tuple[tuple[str, str], ...] = (
     ("focus-on-band", "section-color-bg-end"),
     ("focus-on-band", "hero-bg"),
     ("focus-on-band", "section-dark-bg"),
+    ("border", "background"),
 )
 
 TEXT_MINIMUM = 4.5

@@ -15,7 +15,6 @@ list of in-page links instead; print does the same.
 
 from __future__ import annotations
 
-import html
 from typing import Any, ClassVar
 
 from docutils import nodes
@@ -31,6 +30,7 @@ from .shared import (
     NON_HTML_PASSTHROUGH,
     _,
     candidate_docnames,
+    is_static_html,
     section_depth,
     slugify,
     warn,
@@ -397,7 +397,7 @@ def visit_tabs_html(self: Any, node: circ_persona_tabs) -> None:
             **{"data-circ-group": node["group"], "data-circ-default": node["selected"]},
         )
     )
-    if not personas:
+    if not personas or is_static_html(self):
         return
     # ``starttag`` escapes every attribute value; text goes through ``encode``.
     bare = nodes.Element()
@@ -449,7 +449,11 @@ def depart_tabs_html(self: Any, node: circ_persona_tabs) -> None:
 
 def visit_persona_html(self: Any, node: circ_persona) -> None:
     tabs = node.parent
-    if not isinstance(tabs, circ_persona_tabs) or not node["ids"]:
+    if (
+        not isinstance(tabs, circ_persona_tabs)
+        or not node["ids"]
+        or is_static_html(self)
+    ):
         self.body.append(self.starttag(node, "div", ""))
         return
     attributes = {
@@ -465,19 +469,6 @@ def visit_persona_html(self: Any, node: circ_persona) -> None:
 
 def depart_persona_html(self: Any, node: circ_persona) -> None:
     self.body.append("</div>\n")
-
-
-def add_noscript_styles(
-    app: Sphinx, pagename: str, templatename: str, context: dict[str, Any], doctree: Any
-) -> None:
-    """Pages with persona tabs show every panel when JavaScript is off."""
-    if doctree is None or next(iter(doctree.findall(circ_persona_tabs)), None) is None:
-        return
-    href = html.escape(context["pathto"]("_static/styles/sphinx-circ-noscript.css", 1))
-    context["metatags"] = (
-        context.get("metatags", "")
-        + f'\n<noscript><link rel="stylesheet" href="{href}" /></noscript>'
-    )
 
 
 def check_storage(app: Sphinx, config: Config) -> None:
@@ -508,4 +499,3 @@ def setup_personas(app: Sphinx) -> None:
     app.add_directive("persona", PersonaDirective)
     app.add_transform(CheckPersonaTabs)
     app.add_post_transform(FillPersonaPanels)
-    app.connect("html-page-context", add_noscript_styles)

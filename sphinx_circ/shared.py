@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import html
 import posixpath
 import re
 import unicodedata
@@ -132,6 +133,11 @@ NON_HTML_PASSTHROUGH: dict[str, Any] = {
 }
 
 
+def is_static_html(translator: Any) -> bool:
+    """Whether the HTML is read without scripts (e-books), so shows everything."""
+    return str(translator.builder.name).startswith("epub")
+
+
 def section_depth(node: nodes.Node) -> int:
     """How many sections enclose *node* (0 at the top of the document)."""
     depth = 0
@@ -239,3 +245,22 @@ def candidate_docnames(path: str, fromdoc: str, suffixes: Any) -> list[str]:
         return [posixpath.normpath(path.lstrip("/"))]
     relative = posixpath.normpath(posixpath.join(posixpath.dirname(fromdoc), path))
     return list(dict.fromkeys([relative, posixpath.normpath(path)]))
+
+
+def html_tag(tag: str, content: str | None = "", /, **attributes: str | bool) -> str:
+    """An HTML element for markup only HTML has (forms, controls).
+
+    Attribute values are escaped; ``class_`` is ``class`` and ``_`` in a name
+    is ``-``; ``True`` writes a bare attribute and ``False`` omits it.
+    *content* is HTML already (escape text with ``html.escape``); ``None``
+    opens the element without closing it.
+    """
+    parts = [tag]
+    for key, value in attributes.items():
+        attribute = key.rstrip("_").replace("_", "-")
+        if value is True:
+            parts.append(attribute)
+        elif value is not False:
+            parts.append(f'{attribute}="{html.escape(str(value), quote=True)}"')
+    opening = f"<{' '.join(parts)}>"
+    return opening if content is None else f"{opening}{content}</{tag}>"

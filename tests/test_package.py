@@ -99,7 +99,7 @@ def test_wheel_ships_the_theme_and_catalogs(tmp_path) -> None:
         "sphinx_circ/theme/sphinx_circ/theme.toml",
         "sphinx_circ/theme/sphinx_circ/layout.html",
         "sphinx_circ/theme/sphinx_circ/static/styles/sphinx-circ.css",
-        "sphinx_circ/static/scripts/sphinx-circ.js",
+        "sphinx_circ/static/scripts/circ-personas.js",
         "sphinx_circ/static/styles/sphinx-circ-noscript.css",
         "sphinx_circ/locale/fr/LC_MESSAGES/sphinx_circ.mo",
         "sphinx_circ/locale/en/LC_MESSAGES/sphinx_circ.mo",
@@ -118,3 +118,25 @@ def test_compiled_catalogs_are_up_to_date() -> None:
         [sys.executable, str(tool), "--check"], capture_output=True, text=True
     )
     assert result.returncode == 0, result.stdout
+
+
+def test_every_interface_string_is_translated() -> None:
+    """Each ``_("…")`` of the package has a French and an English translation."""
+    import re
+    from pathlib import Path
+
+    from babel.messages.pofile import read_po
+
+    package = Path(__file__).resolve().parent.parent / "sphinx_circ"
+    call = re.compile(r"""\b_\(\s*(["'])(.*?)\1\s*\)""")
+    strings = {
+        m.group(2)
+        for path in package.rglob("*.py")
+        for m in call.finditer(path.read_text())
+    }
+    assert "Choose your profile" in strings
+    for language in ("fr", "en"):
+        po = package / "locale" / language / "LC_MESSAGES" / "sphinx_circ.po"
+        with po.open("rb") as handle:
+            translated = {m.id: m.string for m in read_po(handle) if m.id and m.string}
+        assert strings - set(translated) == set(), language

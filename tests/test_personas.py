@@ -175,12 +175,14 @@ def test_the_persona_page_still_builds_alone(build) -> None:
 def test_script_and_noscript_styles(build) -> None:
     built = build(site())
     page = faq_page(built)
-    script = next(s for s in page.select("script[src]") if "sphinx-circ.js" in s["src"])
+    script = next(
+        s for s in page.select("script[src]") if "circ-personas.js" in s["src"]
+    )
     assert script.has_attr("defer")
     assert script["data-circ-storage"] == "local"
     noscript = [n for n in page.select("head noscript") if n.select_one("link")]
     assert "sphinx-circ-noscript.css" in noscript[0].select_one("link")["href"]
-    assert (built.outdir / "_static" / "scripts" / "sphinx-circ.js").is_file()
+    assert (built.outdir / "_static" / "scripts" / "circ-personas.js").is_file()
     assert (built.outdir / "_static" / "styles" / "sphinx-circ-noscript.css").is_file()
     # Pages without tabs do not load the no-script styles.
     assert "sphinx-circ-noscript.css" not in built.read("index.html")

@@ -1,0 +1,441 @@
+"""The ``dataset-inventory`` block: the inventory of datasets and its calendar.
+
+Read from a CSV file at build time. The full table is always in the page;
+in HTML a small script adds a text filter and status toggles with live
+counts (the controls are hidden until the script shows them).
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import re
+from collections import Counter
+from dataclasses import dataclass
+from datetime import date
+from html import escape
+from pathlib import Path
+from typing import Any, ClassVar
+
+from babel.dates import format_date
+from docutils import nodes
+from docutils.parsers.rst import directives
+from sphinx.application import Sphinx
+from sphinx.transforms import SphinxTransform
+from sphinx.util.docutils import SphinxDirective
+
+from .shared import (
+    NON_HTML_SKIP,
+    _,
+    html_tag,
+    is_safe_url,
+    is_static_html,
+    section_depth,
+    slugify,
+    warn,
+)
+
+#: Status key → the original site's label (colours live in the stylesheet).
+STATUSES = {
+    "ouvert": "Ouvert",
+    "en-cours": "En cours d'ouverture",
+    "consultable": "Consultable uniquement",
+    "ferme": "Fermé",
+}
+STATUS_ALIASES = {
+    "ouvert": "ouvert",
+    "open": "ouvert",
+    "en-cours-d-ouverture": "en-cours",
+    "en-cours": "en-cours",
+    "in-progress": "en-cours",
+    "consultable-uniquement": "consultable",
+    "consultable": "consultable",
+    "read-only": "consultable",
+    "ferme": "ferme",
+    "closed": "ferme",
+}
+#: Accepted column names (French or English) for each column.
+COLUMNS = {
+    "title": ("titre", "title", "nom", "name"),
+    "url": ("url", "lien", "link"),
+    "organisation": ("organisation", "organization", "producteur", "producer"),
+    "description": ("description",),
+    "system": (
+        "systeme",
+        "système",
+        "systeme-source",
+        "source",
+        "source-system",
+        "system",
+    ),
+    "status": ("statut", "status", "etat"),
+    "date": (
+        "date",
+        "date-de-publication",
+        "publication",
+        "date-estimee",
+        "estimated-date",
+    ),
+}
+#: Dates as written in inventories: 2026-03-15, 2026-03, 15/03/2026, 03/2026.
+DATE_FORMATS = (
+    (re.compile(r"^(\d{4})-(\d{1,2})-(\d{1,2})$"), ("y", "m", "d")),
+    (re.compile(r"^(\d{4})-(\d{1,2})$"), ("y", "m")),
+    (re.compile(r"^(\d{1,2})/(\d{1,2})/(\d{4})$"), ("d", "m", "y")),
+    (re.compile(r"^(\d{1,2})/(\d{4})$"), ("m", "y")),
+)
+
+
+def status_labels() -> dict[str, str]:
+    return {
+        "ouvert": _("Open"),
+        "en-cours": _("Being opened"),
+        "consultable": _("Viewable only"),
+        "ferme": _("Closed"),
+    }
+
+
+@dataclass
+class Entry:
+    line: int
+    title: str
+    url: str
+    organisation: str
+    description: str
+    system: str
+    status: str  # a STATUSES key, or "" when unknown
+    raw_status: str
+    when: date | None
+    raw_date: str
+
+
+def parse_date(text: str) -> date | None:
+    text = text.strip()
+    for pattern, order in DATE_FORMATS:
+        match = pattern.match(text)
+        if match:
+            parts = dict(zip(order, (int(g) for g in match.groups()), strict=True))
+            try:
+                return date(parts["y"], parts["m"], parts.get("d", 1))
+            except ValueError:
+                return None
+    return None
+
+
+def read_inventory(text: str) -> tuple[list[Entry], list[tuple[int, str]]]:
+    """Read the CSV text; return entries and ``(line, problem)`` pairs."""
+    problems: list[tuple[int, str]] = []
+    first_line = text.split("\n", 1)[0]
+    delimiter = ";" if first_line.count(";") > first_line.count(",") else ","
+    reader = csv.DictReader(io.StringIO(text), delimiter=delimiter)
+    columns = {slugify(name): name for name in reader.fieldnames or []}
+    mapping = {}
+    for key, names in COLUMNS.items():
+        found = next(
+            (columns[slugify(n)] for n in names if slugify(n) in columns), None
+        )
+        if found:
+            mapping[key] = found
+    if "title" not in mapping:
+        problems.append((1, "the CSV has no title column ('titre' or 'title')"))
+    entries = []
+    for row in reader:
+        line = reader.line_num
+
+        def cell(key: str, row: dict[str, Any] = row) -> str:
+            return str(row.get(mapping.get(key, ""), "") or "").strip()
+
+        title = cell("title")
+        if not title:
+            problems.append((line, "row without a title; give each dataset a title"))
+        raw_status = cell("status")
+        status = STATUS_ALIASES.get(slugify(raw_status), "")
+        if not status:
+            problems.append(
+                (
+                    line,
+                    f"unknown status {raw_status!r}; use one of: "
+                    + ", ".join(STATUSES.values()),
+                )
+            )
+        raw_date = cell("date")
+        when = parse_date(raw_date) if raw_date else None
+        if raw_date and when is None:
+            problems.append(
+                (
+                    line,
+                    f"cannot read the date {raw_date!r}; "
+                    "write it as 2026-03-15 or 2026-03",
+                )
+            )
+        url = cell("url")
+        if url and not is_safe_url(url):
+            problems.append((line, f"unsafe URL {url!r} left out; use http or https"))
+            url = ""
+        entries.append(
+            Entry(
+                line,
+                title,
+                url,
+                cell("organisation"),
+                cell("description"),
+                cell("system"),
+                status,
+                raw_status,
+                when,
+                raw_date,
+            )
+        )
+    return entries, problems
+
+
+class CalendarHeadingLevel(SphinxTransform):
+    """The calendar's heading sits one level below the section it is in."""
+
+    default_priority = 220  # once hero and section bands have their sections
+
+    def apply(self, **kwargs: Any) -> None:
+        for rubric in self.document.findall(nodes.rubric):
+            if "circ-inventory__calendar-title" in rubric["classes"]:
+                rubric["heading-level"] = min(section_depth(rubric) + 1, 6)
+
+
+class circ_inventory_controls(nodes.General, nodes.Element):
+    """The filter box and status toggles (HTML only, shown by the script)."""
+
+
+class InventoryDirective(SphinxDirective):
+    """``:::{dataset-inventory} path/to/inventory.csv``."""
+
+    required_arguments = 1
+    final_argument_whitespace = True
+    option_spec: ClassVar[dict[str, Any]] = {"class": directives.class_option}
+
+    def run(self) -> list[nodes.Node]:
+        location = self.get_location()
+        relative, absolute = self.env.relfn2path(
+            self.arguments[0].strip(), self.env.docname
+        )
+        path = Path(absolute)
+        self.env.note_dependency(relative)
+        try:
+            text = path.read_text(encoding="utf-8-sig")
+        except FileNotFoundError:
+            warn(
+                f"inventory file {path.name!r} not found; "
+                "check the path, relative to this page",
+                "inventory",
+                location,
+            )
+            return [nodes.paragraph("", _("The inventory could not be read."))]
+        except (OSError, UnicodeDecodeError) as error:
+            warn(
+                f"cannot read inventory {path.name!r} ({error}); save it as UTF-8",
+                "inventory",
+                location,
+            )
+            return [nodes.paragraph("", _("The inventory could not be read."))]
+        entries, problems = read_inventory(text)
+        for line, problem in problems:
+            # Named by the CSV's own line, where the fix is made.
+            warn(
+                f"inventory {path.name!r}, line {line}: {problem}",
+                "inventory",
+                location,
+            )
+        container = nodes.container(
+            "", classes=["circ-inventory", *self.options.get("class", [])]
+        )
+        self.set_source_info(container)
+        container += self.summary(entries)
+        serial = self.env.new_serialno("circ-inventory")
+        container += circ_inventory_controls("", uid=f"circ-inventory-{serial}")
+        container += self.table(entries)
+        container += self.calendar(entries)
+        return [container]
+
+    def summary(self, entries: list[Entry]) -> nodes.Node:
+        counts = Counter(entry.status for entry in entries)
+        labels = status_labels()
+        items = nodes.bullet_list(classes=["circ-inventory__counts"])
+        for key in STATUSES:
+            item = nodes.paragraph(
+                "", "", badge(key, labels[key]), nodes.Text(f" {counts[key]}")
+            )
+            items += nodes.list_item(
+                "", item, classes=[f"circ-inventory__count--{key}"]
+            )
+        return items
+
+    def table(self, entries: list[Entry]) -> nodes.table:
+        headers = [
+            _("Dataset"),
+            _("Organisation"),
+            _("Description"),
+            _("Source system"),
+            _("Status"),
+            _("Estimated publication"),
+        ]
+        table = nodes.table(classes=["circ-inventory__table"])
+        table += nodes.title("", _("Inventory of datasets"))
+        group = nodes.tgroup(cols=len(headers))
+        table += group
+        for width in (22, 16, 30, 12, 10, 10):
+            group += nodes.colspec(colwidth=width)
+        head = nodes.thead()
+        head += row_of([nodes.paragraph("", str(h)) for h in headers])
+        group += head
+        body = nodes.tbody()
+        group += body
+        labels = status_labels()
+        language = self.config.language or "en"
+        for entry in entries:
+            title: nodes.Node = nodes.Text(entry.title or "—")
+            if entry.url:
+                title = nodes.reference("", entry.title or entry.url, refuri=entry.url)
+            status = (
+                badge(entry.status, labels[entry.status])
+                if entry.status
+                else nodes.Text(entry.raw_status or "—")
+            )
+            when = month_label(entry.when, language) if entry.when else entry.raw_date
+            body += row_of(
+                [
+                    nodes.paragraph("", "", title),
+                    nodes.paragraph("", entry.organisation),
+                    nodes.paragraph("", entry.description),
+                    nodes.paragraph("", entry.system),
+                    nodes.paragraph("", "", status),
+                    nodes.paragraph("", when),
+                ]
+            )
+        return table
+
+    def calendar(self, entries: list[Entry]) -> list[nodes.Node]:
+        """Publications to come (not yet open, with a date), grouped by month."""
+        upcoming = sorted(
+            (
+                e
+                for e in entries
+                if e.when and e.status in ("en-cours", "consultable", "ferme")
+            ),
+            key=lambda e: (e.when, e.title),
+        )
+        heading = nodes.rubric(
+            "", _("Publication calendar"), classes=["circ-inventory__calendar-title"]
+        )
+        out: list[nodes.Node] = [heading]
+        if not upcoming:
+            out.append(nodes.paragraph("", _("No publication is scheduled.")))
+            return out
+        language = self.config.language or "en"
+        months = nodes.definition_list(classes=["circ-inventory__calendar"])
+        current: nodes.bullet_list | None = None
+        last = None
+        for entry in upcoming:
+            assert entry.when is not None
+            key = (entry.when.year, entry.when.month)
+            if key != last:
+                current = nodes.bullet_list()
+                months += nodes.definition_list_item(
+                    "",
+                    nodes.term("", month_label(entry.when, language)),
+                    nodes.definition("", current),
+                )
+                last = key
+            assert current is not None
+            current += nodes.list_item(
+                "",
+                nodes.paragraph(
+                    "",
+                    f"{entry.title} ({entry.organisation})"
+                    if entry.organisation
+                    else entry.title,
+                ),
+            )
+        out.append(months)
+        return out
+
+
+def month_label(when: date, language: str) -> str:
+    try:
+        return format_date(when, "LLLL y", locale=language.replace("-", "_"))
+    except Exception:  # an unknown locale must not break the build
+        return when.strftime("%Y-%m")
+
+
+def badge_classes(key: str) -> str:
+    return f"circ-badge circ-badge--{key}"
+
+
+def badge(key: str, label: str) -> nodes.inline:
+    return nodes.inline("", label, classes=badge_classes(key).split())
+
+
+def row_of(cells: list[nodes.Node]) -> nodes.row:
+    row = nodes.row()
+    for cell in cells:
+        row += nodes.entry("", cell)
+    return row
+
+
+def visit_controls_html(self: Any, node: circ_inventory_controls) -> None:
+    if is_static_html(self):
+        raise nodes.SkipNode
+    uid = node["uid"]
+    labels = status_labels()
+    toggles = [
+        html_tag(
+            "button",
+            html_tag(
+                "span", escape(labels[key]), class_=f"circ-badge circ-badge--{key}"
+            )
+            + " "
+            + html_tag("span", "0", class_="circ-inventory__toggle-count"),
+            type="button",
+            aria_pressed="true",
+            data_circ_status=key,
+            class_="circ-inventory__toggle",
+        )
+        for key in STATUSES
+    ]
+    hint = escape(_("Type at least 3 characters; every column is searched."))
+    parts = [
+        html_tag("label", escape(_("Filter the inventory")), for_=f"{uid}-q"),
+        html_tag(
+            "input",
+            None,
+            type="search",
+            id=f"{uid}-q",
+            class_="circ-inventory__filter",
+            aria_describedby=f"{uid}-hint",
+            autocomplete="off",
+        ),
+        html_tag("p", hint, id=f"{uid}-hint", class_="circ-inventory__hint"),
+        html_tag(
+            "fieldset",
+            html_tag("legend", escape(_("Statuses shown"))) + "".join(toggles),
+            class_="circ-inventory__toggles",
+        ),
+        html_tag(
+            "p", "", class_="circ-inventory__status", role="status", aria_live="polite"
+        ),
+        html_tag(
+            "template",
+            escape(_("{shown} of {total} datasets shown")),
+            class_="circ-inventory__message",
+        ),
+    ]
+    controls = html_tag(
+        "div", "".join(parts), class_="circ-inventory__controls", hidden=True
+    )
+    self.body.append(controls + "\n")
+    raise nodes.SkipNode
+
+
+def setup_inventory(app: Sphinx) -> None:
+    app.add_node(
+        circ_inventory_controls, html=(visit_controls_html, None), **NON_HTML_SKIP
+    )
+    app.add_directive("dataset-inventory", InventoryDirective)
+    app.add_transform(CalendarHeadingLevel)

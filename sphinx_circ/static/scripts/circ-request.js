@@ -1,0 +1,49 @@
+/* sphinx-circ: the data request form composes an e-mail (or opens the
+ * configured address) from the answers; no server involved. */
+(() => {
+  "use strict";
+  for (const form of document.querySelectorAll("form.circ-request__form")) {
+    const block = form.closest(".circ-request");
+    const fallback = block && block.querySelector(".circ-request__fallback");
+    form.hidden = false;
+    if (fallback) fallback.hidden = true;
+
+    form.addEventListener("submit", (event) => {
+      event.preventDefault();
+      let firstInvalid = null;
+      for (const field of form.querySelectorAll("[required]")) {
+        const error = document.getElementById(`${field.id}-error`);
+        const invalid = !field.value.trim();
+        field.setAttribute("aria-invalid", invalid ? "true" : "false");
+        if (error) {
+          error.hidden = !invalid;
+          if (invalid) field.setAttribute("aria-describedby", error.id);
+          else field.removeAttribute("aria-describedby");
+        }
+        if (invalid && !firstInvalid) firstInvalid = field;
+      }
+      if (firstInvalid) {
+        firstInvalid.focus();
+        return;
+      }
+      const lines = [];
+      const params = new URLSearchParams();
+      for (const field of form.elements) {
+        if (!field.name || !field.value.trim()) continue;
+        const label = form.querySelector(`label[for="${field.id}"]`).textContent.replace(/\s*\*$/, "");
+        lines.push(`${label} :\n${field.value.trim()}\n`);
+        params.set(field.name, field.value.trim());
+      }
+      const { circEmail: email, circUrl: url, circSubject: subject } = form.dataset;
+      if (url) {
+        const target = new URL(url);
+        for (const [key, value] of params) target.searchParams.set(key, value);
+        window.open(target.href, "_blank", "noopener");
+      }
+      if (email) {
+        const body = encodeURIComponent(lines.join("\n"));
+        window.location.href = `mailto:${email}?subject=${encodeURIComponent(subject)}&body=${body}`;
+      }
+    });
+  }
+})();

@@ -1,0 +1,279 @@
+"""The ``dataset`` block: a Table Schema documented at build time."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from bs4 import BeautifulSoup
+from conftest import snapshot, warnings_of
+
+SCHEMA = {
+    "name": "collecte",
+    "title": "Collecte des déchets par commune",
+    "fields": [
+        {
+            "name": "code_commune",
+            "title": "Code INSEE",
+            "type": "string",
+            "description": "Code officiel de la commune.",
+            "example": "75056",
+            "constraints": {"required": True, "pattern": "^\\d{5}$"},
+        },
+        {
+            "name": "annee",
+            "title": "Année",
+            "type": "year",
+            "constraints": {"minimum": 2010, "maximum": 2030},
+        },
+        {
+            "name": "flux",
+            "type": "string",
+            "format": "default",
+            "constraints": {"enum": ["verre", "papier"], "unique": False},
+        },
+        {
+            "name": "tonnage",
+            "type": "number",
+            "constraints": {"minLength": 1, "maxLength": 9},
+        },
+    ],
+}
+
+DESCRIPTOR = {
+    "title": "Collecte par commune",
+    "producer": "Agence de l'exemple",
+    "licenses": [{"name": "etalab-2.0", "title": "Licence Ouverte 2.0"}],
+    "frequency": "Annuelle",
+    "coverage": "France entière",
+    "updated": "2026-06-30",
+    "resources": [{"title": "CSV", "path": "https://www.data.gouv.fr/fr/datasets/"}],
+    "datagouv": "https://www.data.gouv.fr/fr/datasets/",
+}
+
+PAGE = "# Collecte\n\nIntro.\n\n:::{dataset} collecte/schema.json\n:::\n\nSuite.\n"
+
+
+def files(
+    schema: object = SCHEMA, descriptor: object | None = DESCRIPTOR, page: str = PAGE
+) -> dict[str, str]:
+    out = {"index.md": page}
+    out["collecte/schema.json"] = (
+        schema if isinstance(schema, str) else json.dumps(schema)
+    )
+    if descriptor is not None:
+        out["collecte/datapackage.json"] = json.dumps(descriptor)
+    return out
+
+
+def html(built) -> BeautifulSoup:
+    return BeautifulSoup(built.read("index.html"), "html.parser")
+
+
+def test_dataset_doctree(build, file_regression) -> None:
+    built = build(files())
+    assert built.warnings == ""
+    file_regression.check(snapshot(built), extension=".xml")
+
+
+def test_metadata_buttons_and_fields(build) -> None:
+    built = build(files())
+    page = html(built)
+    terms = [
+        dt.get_text(strip=True) for dt in page.select("dl.circ-dataset__metadata dt")
+    ]
+    assert terms == [
+        "Jeu de données",
+        "Producteur",
+        "Licence",
+        "Fréquence de mise à jour",
+        "Couverture",
+        "Dernière mise à jour",
+        "Schéma",
+        "data.gouv.fr",
+    ]
+    values = [
+        dd.get_text(strip=True) for dd in page.select("dl.circ-dataset__metadata dd")
+    ]
+    assert values[:6] == [
+        "Collecte par commune",
+        "Agence de l’exemple",  # typographic apostrophe, as everywhere
+        "Licence Ouverte 2.0",
+        "Annuelle",
+        "France entière",
+        "2026-06-30",
+    ]
+    schema_link = page.select_one("dl.circ-dataset__metadata a.download")
+    assert (built.outdir / schema_link["href"]).is_file()
+    (button,) = page.select("a.circ-button")
+    assert button.get_text(" ", strip=True) == "Télécharger CSV"
+    assert button["href"] == "https://www.data.gouv.fr/fr/datasets/"
+    table = page.select_one("table.circ-dataset__fields")
+    caption = table.select_one("caption .caption-text").get_text(strip=True)
+    assert caption == "Champs – Collecte par commune"
+    headers = [th.get_text(strip=True) for th in table.select("thead th")]
+    assert headers == ["Nom", "Titre", "Type", "Description", "Contraintes", "Exemple"]
+    rows = table.select("tbody tr")
+    assert [row["id"] for row in rows] == ["code-commune", "annee", "flux", "tonnage"]
+    first = [td.get_text(" ", strip=True) for td in rows[0].select("td")]
+    assert first == [
+        "code_commune",
+        "Code INSEE",
+        "string",
+        "Code officiel de la commune.",
+        "obligatoire motif : ^\\d{5}$",
+        "75056",
+    ]
+    assert "minimum : 2010 maximum : 2030" in rows[1].get_text(" ", strip=True)
+    assert "string (default)" in rows[2].get_text(" ", strip=True)
+    assert "valeurs autorisées : verre, papier" in rows[2].get_text(" ", strip=True)
+    assert "longueur : 1 – 9" in rows[3].get_text(" ", strip=True)
+    text = page.select_one("article").get_text()
+    assert text.index("Intro.") < text.index("code_commune") < text.index("Suite.")
+
+
+def test_options_override_the_descriptor(build) -> None:
+    page = PAGE.replace(
+        ":::{dataset} collecte/schema.json\n",
+        ":::{dataset} collecte/schema.json\n:producer: Autre producteur\n"
+        ":download: Fichier Excel <https://example.org/f.xlsx>\n",
+    )
+    built = build(files(page=page))
+    assert built.warnings == ""
+    soup = html(built)
+    assert "Autre producteur" in soup.select_one("dl.circ-dataset__metadata").get_text()
+    (button,) = soup.select("a.circ-button")
+    assert button["href"] == "https://example.org/f.xlsx"
+    assert "Télécharger Fichier Excel" in button.get_text(" ", strip=True)
+
+
+def test_yaml_schema(build) -> None:
+    import yaml
+
+    page = PAGE.replace("schema.json", "schema.yaml")
+    out = files(page=page, descriptor=None)
+    del out["collecte/schema.json"]
+    out["collecte/schema.yaml"] = yaml.safe_dump(SCHEMA, allow_unicode=True)
+    built = build(out)
+    assert built.warnings == ""
+    assert len(html(built).select("table.circ-dataset__fields tbody tr")) == 4
+
+
+def test_editing_the_schema_rebuilds_the_page(build) -> None:
+    built = build(files())
+    app = built.app
+    reread: list[str] = []
+    app.connect(
+        "env-before-read-docs", lambda _a, _e, docnames: reread.extend(docnames)
+    )
+    schema_path = Path(app.srcdir) / "collecte" / "schema.json"
+    changed = dict(
+        SCHEMA, fields=[*SCHEMA["fields"], {"name": "nouveau", "type": "integer"}]
+    )
+    schema_path.write_text(json.dumps(changed), encoding="utf-8")
+    app.build()
+    assert reread == ["index"]
+    assert html(built).find(id="nouveau") is not None
+
+
+@pytest.mark.parametrize(
+    ("builder", "output"),
+    [("latex", "projet.tex"), ("text", "index.txt"), ("epub", "index.xhtml")],
+)
+def test_tables_survive_other_outputs(build, builder: str, output: str) -> None:
+    conf = 'extensions = ["sphinx_circ"]\nproject = "Projet"\nversion = "1"\ncopyright = "2026"\nlanguage = "fr"\n'
+    built = build(files(), buildername=builder, conf=conf)
+    assert built.warnings == ""
+    text = (Path(built.app.outdir) / output).read_text(encoding="utf-8")
+    for expected in (
+        "Producteur",
+        "Licence Ouverte 2.0",
+        "Code INSEE",
+        "annee",
+        "tonnage",
+        "Contraintes",
+    ):
+        assert expected in text.replace(r"\_", "_"), (builder, expected)
+
+
+# -- bad input -------------------------------------------------------------------
+
+
+def test_missing_file(build) -> None:
+    out = files()
+    del out["collecte/schema.json"]
+    built = build(out)
+    (warning,) = warnings_of(built, "dataset")
+    assert (
+        "index.md:5: WARNING: dataset schema: file 'schema.json' not found" in warning
+    )
+    page = html(built)
+    assert page.select_one(".circ-dataset__missing") is not None
+    assert "Suite." in page.get_text()
+
+
+def test_invalid_json(build) -> None:
+    built = build(files(schema='{"fields": [\n  {"name": "a",}\n]}'))
+    (warning,) = warnings_of(built, "dataset")
+    assert (
+        "index.md:5: WARNING: dataset schema: 'schema.json' is not valid JSON"
+        in warning
+    )
+    assert "line 2" in warning
+
+
+def test_invalid_yaml(build) -> None:
+    out = files(page=PAGE.replace("schema.json", "schema.yaml"), descriptor=None)
+    out["collecte/schema.yaml"] = "fields: [a, b\n  c: ]"
+    built = build(out)
+    (warning,) = warnings_of(built, "dataset")
+    assert "is not valid YAML" in warning
+
+
+@pytest.mark.parametrize(
+    ("schema", "message"),
+    [
+        ({"fields": {"name": "a"}}, "'fields' must be a list"),
+        ([1, 2], "must be an object with a 'fields' list"),
+        ({"fields": []}, "'fields' is empty"),
+        (
+            {"fields": [{"name": "a", "type": "text"}]},
+            "fields[0] (a) has unknown type 'text'",
+        ),
+        ({"fields": [{"type": "string"}]}, "fields[0] has no 'name'"),
+        ({"fields": ["a"]}, "fields[0] must be an object, not str"),
+        (
+            {"fields": [{"name": "a", "constraints": []}]},
+            "'constraints' must be an object",
+        ),
+        (
+            {"fields": [{"name": "a", "constraints": {"enum": "x"}}]},
+            "'enum' must be a list",
+        ),
+    ],
+)
+def test_schema_breaking_the_specification(build, schema: object, message: str) -> None:
+    built = build(files(schema=schema))
+    warnings = warnings_of(built, "dataset")
+    assert any(message in w and "index.md:5: WARNING:" in w for w in warnings), warnings
+    assert "Traceback" not in built.warnings
+
+
+def test_field_without_name_is_still_shown(build) -> None:
+    schema = {"fields": [{"type": "string", "title": "Sans nom"}, {"name": "b"}]}
+    built = build(files(schema=schema))
+    rows = html(built).select("table.circ-dataset__fields tbody tr")
+    assert len(rows) == 2
+    assert "champ sans nom 1" in rows[0].get_text()
+    assert "Sans nom" in rows[0].get_text()
+
+
+def test_user_strings_are_escaped(build) -> None:
+    schema = {
+        "fields": [{"name": "<b>x</b>", "description": "<script>alert(1)</script>"}]
+    }
+    built = build(files(schema=schema))
+    raw = built.read("index.html")
+    assert "<script>alert(1)</script>" not in raw
+    assert "&lt;script&gt;" in raw

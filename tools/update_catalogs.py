@@ -1,0 +1,53 @@
+"""Collect every ``_("…")`` string of sphinx_circ into the catalogs.
+
+    python tools/update_catalogs.py   # then translate new entries, then
+    python tools/compile_catalogs.py
+
+The .pot gets every string; each language's .po keeps its translations and
+gains the new strings untranslated (English ones are filled with the source
+text, which is English).
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+from babel.messages.catalog import Catalog
+from babel.messages.pofile import read_po, write_po
+
+ROOT = Path(__file__).resolve().parent.parent / "sphinx_circ"
+LOCALE = ROOT / "locale"
+# A regular expression rather than Babel's extractor, which skips f-strings.
+CALL = re.compile(r"""\b_\(\s*(["'])(.*?)\1\s*\)""")
+
+
+def source_strings() -> list[str]:
+    found: set[str] = set()
+    for path in sorted(ROOT.rglob("*.py")):
+        found.update(match.group(2) for match in CALL.finditer(path.read_text("utf-8")))
+    return sorted(found)
+
+
+def main() -> None:
+    strings = source_strings()
+    template = Catalog(project="sphinx-circ", fuzzy=False)
+    for text in strings:
+        template.add(text)
+    with (LOCALE / "sphinx_circ.pot").open("wb") as handle:
+        write_po(handle, template, omit_header=True, no_location=True)
+    for po_path in sorted(LOCALE.glob("*/LC_MESSAGES/sphinx_circ.po")):
+        with po_path.open("rb") as handle:
+            catalog = read_po(handle)
+        known = {message.id: message.string for message in catalog if message.id}
+        language = po_path.parent.parent.name
+        fresh = Catalog(locale=language, project="sphinx-circ", fuzzy=False)
+        for text in strings:
+            default = text if language == "en" else ""
+            fresh.add(text, known.get(text) or default)
+        with po_path.open("wb") as handle:
+            write_po(handle, fresh, no_location=True)
+
+
+if __name__ == "__main__":
+    main()
