@@ -163,6 +163,17 @@ def visit_form_html(self: Any, node: circ_request_form) -> None:
     action = _("Prepare the e-mail") if node["email"] else _("Send the request")
     button = "circ-button circ-button--primary circ-button--medium"
     parts.append(html_tag("button", escape(action), type="submit", class_=button))
+    # Shown once the e-mail is composed: a mail program may be missing.
+    result = (
+        escape(_("If no e-mail program opened,"))
+        + " "
+        + html_tag(
+            "a", escape(_("write the prepared e-mail")), class_="circ-request__mail"
+        )
+    )
+    parts.append(
+        html_tag("p", result, class_="circ-request__result", role="status", hidden=True)
+    )
     self.body.append("".join(parts) + "</form>\n")
     raise nodes.SkipNode
 

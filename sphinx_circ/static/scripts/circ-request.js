@@ -42,7 +42,11 @@
       }
       if (email) {
         const body = encodeURIComponent(lines.join("\n"));
-        window.location.href = `mailto:${email}?subject=${encodeURIComponent(subject)}&body=${body}`;
+        const link = `mailto:${email}?subject=${encodeURIComponent(subject)}&body=${body}`;
+        const result = form.querySelector(".circ-request__result");
+        result.querySelector("a").href = link;
+        result.hidden = false;
+        window.location.href = link;
       }
     });
   }

@@ -1,0 +1,178 @@
+"""Inventory filter and toggles, and the request form, in a real browser."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+from conftest import DEFAULT_CONF, axe_violations, serve, sphinx_build
+
+CSV = """titre,organisation,description,systeme,statut,date
+Collecte des déchets ménagers,Agence A,Tonnages par commune,SINOE,Ouvert,2025-03
+Filières REP,Ministère,Bilans annuels,Base REP,En cours d'ouverture,2026-09
+Déchèteries,Région,Localisation des sites,SIG,En cours d'ouverture,2026-10
+Compostage partagé,Agence A,Sites de compostage,Tableur,Consultable uniquement,2027-01
+Marchés publics durables,Ministère,Clauses environnementales,Achats,Fermé,2027-02
+Réemploi solidaire,Région,Recycleries et ressourceries,Tableur,Ouvert,2024-11
+"""
+
+
+@pytest.fixture(scope="module")
+def site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    root = tmp_path_factory.mktemp("inventory-site")
+    src = root / "src"
+    src.mkdir()
+    (src / "conf.py").write_text(
+        DEFAULT_CONF + 'circ_request_email = "donnees@example.org"\n', encoding="utf-8"
+    )
+    (src / "index.md").write_text(
+        "# Inventaire\n\n:::{dataset-inventory} inventaire.csv\n:::\n\n"
+        "```{toctree}\ndemande\n```\n",
+        encoding="utf-8",
+    )
+    (src / "inventaire.csv").write_text(CSV, encoding="utf-8")
+    (src / "demande.md").write_text(
+        "# Demande\n\n:::{data-request}\n:::\n", encoding="utf-8"
+    )
+    out = sphinx_build(src, root / "html")
+    with serve(out) as url:
+        yield url
+
+
+@pytest.fixture
+def page(browser: Any) -> Iterator[Any]:
+    context = browser.new_context(viewport={"width": 1200, "height": 900})
+    tab = context.new_page()
+    errors: list[str] = []
+    tab.on("pageerror", lambda error: errors.append(str(error)))
+    yield tab
+    context.close()
+    assert errors == []
+
+
+def shown_titles(page: Any) -> list[str]:
+    return page.eval_on_selector_all(
+        ".circ-inventory__table tbody tr",
+        "rows => rows.filter(r => !r.hidden).map(r => r.cells[0].textContent.trim())",
+    )
+
+
+def counts(page: Any) -> dict[str, str]:
+    return page.eval_on_selector_all(
+        ".circ-inventory__toggle",
+        "ts => Object.fromEntries(ts.map(t => [t.dataset.circStatus, "
+        "t.querySelector('.circ-inventory__toggle-count').textContent]))",
+    )
+
+
+def test_controls_appear_with_counts(page: Any, site: str) -> None:
+    page.goto(f"{site}index.html")
+    assert page.is_visible(".circ-inventory__controls")
+    assert counts(page) == {
+        "ouvert": "2",
+        "en-cours": "2",
+        "consultable": "1",
+        "ferme": "1",
+    }
+    assert len(shown_titles(page)) == 6
+
+
+def test_text_filter_from_three_characters_ignoring_accents(
+    page: Any, site: str
+) -> None:
+    page.goto(f"{site}index.html")
+    page.fill(".circ-inventory__filter", "de")  # too short: everything stays
+    assert len(shown_titles(page)) == 6
+    page.fill(".circ-inventory__filter", "DECHET")  # no accent, upper case
+    assert shown_titles(page) == ["Collecte des déchets ménagers", "Déchèteries"]
+    assert counts(page) == {
+        "ouvert": "1",
+        "en-cours": "1",
+        "consultable": "0",
+        "ferme": "0",
+    }
+    assert page.text_content("[role=status]") == "2 jeux de données affichés sur 6"
+    page.fill(".circ-inventory__filter", "ministere")  # another column
+    assert shown_titles(page) == ["Filières REP", "Marchés publics durables"]
+    page.fill(".circ-inventory__filter", "")
+    assert len(shown_titles(page)) == 6
+
+
+def test_status_toggles(page: Any, site: str) -> None:
+    page.goto(f"{site}index.html")
+    page.click("[data-circ-status=ouvert]")
+    assert page.get_attribute("[data-circ-status=ouvert]", "aria-pressed") == "false"
+    assert "Collecte des déchets ménagers" not in shown_titles(page)
+    assert len(shown_titles(page)) == 4
+    page.keyboard.press("Tab")  # toggles are buttons: keyboard works
+    page.focus("[data-circ-status=ferme]")
+    page.keyboard.press("Enter")
+    assert len(shown_titles(page)) == 3
+    assert page.text_content("[role=status]") == "3 jeux de données affichés sur 6"
+
+
+def test_without_javascript_the_full_table_shows(browser: Any, site: str) -> None:
+    context = browser.new_context(java_script_enabled=False)
+    tab = context.new_page()
+    tab.goto(f"{site}index.html")
+    assert tab.is_hidden(".circ-inventory__controls")
+    assert len(shown_titles(tab)) == 6
+    context.close()
+
+
+@pytest.mark.parametrize("mode", ["light", "dark"])
+def test_axe_inventory(page: Any, site: str, mode: str) -> None:
+    page.goto(f"{site}index.html")
+    page.evaluate(f"document.documentElement.dataset.theme = '{mode}'")
+    page.fill(".circ-inventory__filter", "dechet")
+    page.click("[data-circ-status=ferme]")
+    assert axe_violations(page) == []
+
+
+def test_request_form_requires_a_description(page: Any, site: str) -> None:
+    page.goto(f"{site}demande.html")
+    assert page.is_visible("form.circ-request__form")
+    assert page.is_hidden(".circ-request__fallback")
+    page.click("form.circ-request__form button[type=submit]")
+    field = "textarea[name=description]"
+    assert page.get_attribute(field, "aria-invalid") == "true"
+    assert page.evaluate("document.activeElement.name") == "description"
+    error_id = page.get_attribute(field, "aria-describedby")
+    assert page.is_visible(f"#{error_id}")
+
+
+def test_request_form_composes_the_email(page: Any, site: str) -> None:
+    page.goto(f"{site}demande.html")
+    page.fill("textarea[name=description]", "Tonnages de verre collectés par commune")
+    page.fill("input[name=organisation]", "Association exemple")
+    page.select_option("select[name=scale]", index=1)
+    page.click("form.circ-request__form button[type=submit]")
+    link = page.get_attribute(".circ-request__result a", "href")
+    assert link.startswith(
+        "mailto:donnees@example.org?subject=Demande%20de%20donn%C3%A9es&body="
+    )
+    assert "Tonnages%20de%20verre" in link and "Association%20exemple" in link
+    assert "Commune" in Path(link).name or "Commune" in __import__(
+        "urllib.parse"
+    ).parse.unquote(link)
+    assert page.is_visible(".circ-request__result")
+
+
+def test_request_without_javascript_gives_instructions(browser: Any, site: str) -> None:
+    context = browser.new_context(java_script_enabled=False)
+    tab = context.new_page()
+    tab.goto(f"{site}demande.html")
+    assert tab.is_hidden("form.circ-request__form")
+    assert tab.is_visible(".circ-request__fallback")
+    assert "donnees@example.org" in tab.text_content(".circ-request__fallback")
+    context.close()
+
+
+@pytest.mark.parametrize("mode", ["light", "dark"])
+def test_axe_request_form(page: Any, site: str, mode: str) -> None:
+    page.goto(f"{site}demande.html")
+    page.evaluate(f"document.documentElement.dataset.theme = '{mode}'")
+    page.click("form.circ-request__form button[type=submit]")  # errors shown
+    assert axe_violations(page) == []
