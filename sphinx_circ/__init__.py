@@ -14,6 +14,7 @@ from .datasets import setup_datasets
 from .hero import setup_hero
 from .inventory import setup_inventory
 from .layout import setup_layout
+from .options import setup_options
 from .personas import setup_personas
 from .request import setup_request
 from .section import setup_section
@@ -58,6 +59,7 @@ def setup(app: Sphinx) -> dict[str, Any]:
     setup_inventory(app)
     setup_request(app)
     setup_layout(app)
+    setup_options(app)
     setup_assets(app)
     app.add_html_theme("sphinx_circ", str(THEME_DIR))
     return {

@@ -6,6 +6,7 @@ from typing import Any
 
 from sphinx.application import Sphinx
 
+from .hero import circ_hero
 from .shared import warn
 
 LAYOUTS = ("default", "landing")
@@ -17,7 +18,10 @@ def apply_layout(
 ) -> None:
     """Set ``circ_layout`` for the templates; landing pages lose their sidebars."""
     meta = context.get("meta") or {}
-    layout = str(meta.get("layout", "default")).strip().lower() or "default"
+    layout = str(meta.get("layout", "")).strip().lower()
+    if not layout and doctree is not None and any(doctree.findall(circ_hero)):
+        # The site's choice for pages that open with a hero (hero_layout).
+        layout = str(context.get("theme_hero_layout") or "default")
     if layout not in LAYOUTS:
         layout = "default"
     context["circ_layout"] = layout

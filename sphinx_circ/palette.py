@@ -8,6 +8,8 @@ produce, so a test (and later the build) can check each one reaches AA.
 from __future__ import annotations
 
 import re
+from functools import cache
+from pathlib import Path
 
 #: (text token, background token) for text: WCAG AA asks 4.5:1.
 TEXT_PAIRS: tuple[tuple[str, str], ...] = (
@@ -47,6 +49,17 @@ NON_TEXT_PAIRS: tuple[tuple[str, str], ...] = (
     ("focus-on-band", "section-dark-bg"),
     ("border", "background"),
 )
+
+#: The theme's stylesheet: the one place the default tokens are written.
+STYLESHEET = (
+    Path(__file__).parent
+    / "theme"
+    / "sphinx_circ"
+    / "static"
+    / "styles"
+    / "sphinx-circ.css"
+)
+MODES = ("light", "dark")
 
 TEXT_MINIMUM = 4.5
 NON_TEXT_MINIMUM = 3.0
@@ -127,3 +140,67 @@ def check_pairs(
             if ratio < minimum:
                 failures.append((text, background, ratio, minimum))
     return failures
+
+
+@cache
+def stylesheet_tokens(mode: str) -> dict[str, str]:
+    """The ``--circ-…`` tokens as the stylesheet writes them (``var()`` kept)."""
+    css = STYLESHEET.read_text(encoding="utf-8")
+    selector = re.escape(f'html[data-theme="{mode}"]')
+    block = re.search(selector + r"\s*\{(.*?)\}", css, re.DOTALL)
+    if block is None:
+        raise ValueError(f"no {mode} tokens in {STYLESHEET.name}")
+    found = re.findall(r"--circ-([a-z0-9-]+):\s*([^;]+);", block.group(1))
+    return {name: value.split("/*")[0].strip() for name, value in found}
+
+
+_VAR = re.compile(r"^var\(--circ-([a-z0-9-]+)\)$")
+
+
+def resolve(tokens: dict[str, str]) -> dict[str, str]:
+    """Replace ``var(--circ-x)`` values by x's value, as the browser would."""
+
+    def value(name: str, seen: tuple[str, ...] = ()) -> str:
+        raw = tokens[name]
+        match = _VAR.match(raw)
+        if match is None or match.group(1) in seen or match.group(1) not in tokens:
+            return raw
+        return value(match.group(1), (*seen, name))
+
+    return {name: value(name) for name in tokens}
+
+
+def default_tokens(mode: str) -> dict[str, str]:
+    """The default value of every token in *mode* (name without prefix)."""
+    return resolve(stylesheet_tokens(mode))
+
+
+def is_colour(value: str) -> bool:
+    try:
+        parse_colour(value)
+    except ValueError:
+        return False
+    return True
+
+
+def colour_tokens(mode: str) -> list[str]:
+    """Token names that hold a colour (the others are spacings and sizes)."""
+    return [name for name, value in default_tokens(mode).items() if is_colour(value)]
+
+
+def effective_tokens(mode: str, overrides: dict[str, str]) -> dict[str, str]:
+    """Every token's value once an agency's *overrides* apply (``var()`` follows)."""
+    return resolve(stylesheet_tokens(mode) | overrides)
+
+
+def tokens_css(overrides: dict[str, dict[str, str]]) -> str:
+    """A stylesheet setting the overridden tokens, per mode."""
+    blocks = []
+    for mode in MODES:
+        values = overrides.get(mode) or {}
+        if values:
+            lines = "".join(
+                f"  --circ-{name}: {value};\n" for name, value in values.items()
+            )
+            blocks.append(f'html[data-theme="{mode}"] {{\n{lines}}}\n')
+    return "".join(blocks)

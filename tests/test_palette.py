@@ -2,38 +2,21 @@
 
 from __future__ import annotations
 
-import re
-
 import pytest
-from conftest import REPO
 
 from sphinx_circ.palette import (
     NON_TEXT_PAIRS,
     TEXT_PAIRS,
     check_pairs,
     contrast,
+    default_tokens,
     parse_colour,
     worst_contrast,
 )
 
-CSS = (
-    REPO
-    / "sphinx_circ"
-    / "theme"
-    / "sphinx_circ"
-    / "static"
-    / "styles"
-    / "sphinx-circ.css"
-)
-
 
 def tokens(mode: str) -> dict[str, str]:
-    css = CSS.read_text(encoding="utf-8")
-    selector = re.escape(f'html[data-theme="{mode}"]')
-    block = re.search(selector + r"\s*\{(.*?)\}", css, re.DOTALL)
-    assert block, mode
-    found = dict(re.findall(r"--circ-([a-z0-9-]+):\s*([^;]+);", block.group(1)))
-    return {name: value.split("/*")[0].strip() for name, value in found.items()}
+    return dict(default_tokens(mode))
 
 
 def test_known_ratios() -> None:
