@@ -15,5 +15,8 @@ html_theme_options = {
     "navigation_with_keys": False,
 }
 
+# Where the data request form sends its e-mails (an example address).
+circ_request_email = "donnees@example.gouv.fr"
+
 exclude_patterns = ["_build", "Thumbs.db", ".DS_Store"]
 nitpicky = True

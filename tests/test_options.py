@@ -146,7 +146,7 @@ def test_footer_links_and_legal_text(build) -> None:
     }
     assert footer.select_one("nav")["aria-label"] == "Liens de pied de page"
     assert (
-        "Licence <Ouverte> 2.0" == footer.select_one(".circ-footer__legal").get_text()
+        footer.select_one(".circ-footer__legal").get_text() == "Licence <Ouverte> 2.0"
     )
     assert "javascript:" not in built.read("index.html")
 
@@ -198,7 +198,7 @@ def test_example_agency_builds_with_only_configuration(tmp_path: Path) -> None:
     css = (out / "_static" / "styles" / "circ-palette.css").read_text(encoding="utf-8")
     assert "--circ-primary: #00664a;" in css and "--circ-primary: #7fd1b0;" in css
     footer = page.select_one(".circ-footer")
-    assert [a.get_text() for a in footer.select("a")][0] == "Mentions légales"
+    assert next(a.get_text() for a in footer.select("a")) == "Mentions légales"
     # Nothing in the agency's project is a template or a stylesheet of its own.
     assert sorted(p.suffix for p in AGENCY.rglob("*") if p.is_file()) == [
         ".md",
