@@ -146,12 +146,15 @@ def check_pairs(
 def stylesheet_tokens(mode: str) -> dict[str, str]:
     """The ``--circ-…`` tokens as the stylesheet writes them (``var()`` kept)."""
     css = STYLESHEET.read_text(encoding="utf-8")
-    selector = re.escape(f'html[data-theme="{mode}"]')
-    block = re.search(selector + r"\s*\{(.*?)\}", css, re.DOTALL)
-    if block is None:
-        raise ValueError(f"no {mode} tokens in {STYLESHEET.name}")
-    found = re.findall(r"--circ-([a-z0-9-]+):\s*([^;]+);", block.group(1))
-    return {name: value.split("/*")[0].strip() for name, value in found}
+    tokens: dict[str, str] = {}
+    # Shared tokens (``:root``) first, then the mode's own.
+    for selector in (":root", f'html[data-theme="{mode}"]'):
+        block = re.search(re.escape(selector) + r"\s*\{(.*?)\}", css, re.DOTALL)
+        if block is None:
+            raise ValueError(f"no {selector} tokens in {STYLESHEET.name}")
+        found = re.findall(r"--circ-([a-z0-9-]+):\s*([^;]+);", block.group(1))
+        tokens.update((name, value.split("/*")[0].strip()) for name, value in found)
+    return tokens
 
 
 _VAR = re.compile(r"^var\(--circ-([a-z0-9-]+)\)$")

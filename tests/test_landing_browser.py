@@ -87,3 +87,15 @@ def test_axe(page: Any, docs_url: str, path: str, mode: str) -> None:
     page.goto(f"{docs_url}{path}")
     page.evaluate(f"document.documentElement.dataset.theme = '{mode}'")
     assert axe_violations(page) == []
+
+
+def test_spacing_is_the_same_in_both_modes(page: Any, docs_url: str) -> None:
+    page.goto(f"{docs_url}index.html")
+    measure = """() => [
+        getComputedStyle(document.querySelector('section.circ-section--grey')).paddingTop,
+        getComputedStyle(document.querySelector('a.circ-button')).paddingLeft,
+        getComputedStyle(document.querySelector('a.circ-button')).borderRadius]"""
+    light = page.evaluate(measure)
+    page.evaluate("document.documentElement.dataset.theme = 'dark'")
+    assert page.evaluate(measure) == light
+    assert light[0] != "0px" and light[1] != "0px"
