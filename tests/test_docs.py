@@ -122,3 +122,60 @@ def test_parallel_build_matches_serial(tmp_path: Path) -> None:
         outputs["1"], outputs["2"], [str(p) for p in pages], shallow=False
     )
     assert mismatch == [] and errors == []
+
+
+def test_docs_in_english_show_english_interface(tmp_path: Path) -> None:
+    out = tmp_path / "en"
+    result = subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "sphinx",
+            "-q",
+            "-E",
+            "-D",
+            "language=en",
+            str(DOCS),
+            str(out),
+        ],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert result.returncode == 0, result.stderr
+    inventory = page(out, "inventaire.html")
+    assert inventory.html["lang"] == "en"
+    assert (
+        inventory.select_one(".circ-inventory__controls label").get_text()
+        == "Filter the inventory"
+    )
+    assert "Open" in inventory.select_one(".circ-inventory__counts").get_text()
+    dataset = page(out, "donnees/dechets-menagers.html")
+    headers = [
+        th.get_text(strip=True)
+        for th in dataset.select("table.circ-dataset__fields th")
+    ]
+    assert headers == ["Name", "Title", "Type", "Description", "Constraints", "Example"]
+    form = page(out, "demande.html")
+    assert (
+        form.select_one("form.circ-request__form button").get_text()
+        == "Prepare the e-mail"
+    )
+
+
+def test_dataset_pages_document_their_schemas(docs_html: tuple[Path, str]) -> None:
+    out, _ = docs_html
+    for name in ("dechets-menagers", "filieres-rep", "decheteries"):
+        dataset = page(out, f"donnees/{name}.html")
+        rows = dataset.select("table.circ-dataset__fields tbody tr[id]")
+        assert len(rows) >= 8, name
+        assert dataset.select_one("dl.circ-dataset__metadata") is not None
+    inventory = page(out, "inventaire.html")
+    assert len(inventory.select("table.circ-inventory__table tbody tr")) >= 15
+    statuses = {b["class"][1] for b in inventory.select("tbody .circ-badge")}
+    assert statuses == {
+        "circ-badge--ouvert",
+        "circ-badge--en-cours",
+        "circ-badge--consultable",
+        "circ-badge--ferme",
+    }

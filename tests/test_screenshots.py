@@ -1,0 +1,42 @@
+"""The screenshot script produces real pictures in headless Chromium."""
+
+from __future__ import annotations
+
+import struct
+import subprocess
+import sys
+from pathlib import Path
+
+from conftest import CHROMIUM, REPO, require
+
+
+def test_screenshots_are_taken(tmp_path: Path) -> None:
+    require(CHROMIUM, "Debian's chromium is not installed")
+    result = subprocess.run(
+        [
+            sys.executable,
+            str(REPO / "tools" / "screenshots.py"),
+            "--out",
+            str(tmp_path),
+        ],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert result.returncode == 0, result.stderr
+    names = sorted(p.name for p in tmp_path.glob("*.png"))
+    assert names == [
+        "agence-dark.png",
+        "agence-light.png",
+        "portail-dark.png",
+        "portail-light.png",
+    ]
+    for path in tmp_path.glob("*.png"):
+        data = path.read_bytes()
+        assert data[:8] == b"\x89PNG\r\n\x1a\n"
+        width, height = struct.unpack(">II", data[16:24])
+        assert (width, height) == (1280, 860)
+    # Dark and light pictures differ (the mode really changed).
+    assert (tmp_path / "portail-dark.png").read_bytes() != (
+        tmp_path / "portail-light.png"
+    ).read_bytes()
