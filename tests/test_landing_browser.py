@@ -81,7 +81,16 @@ def test_button_colours_and_focus(page: Any, docs_url: str) -> None:
 
 @pytest.mark.parametrize("mode", ["light", "dark"])
 @pytest.mark.parametrize(
-    "path", ["index.html", "guide/section.html", "guide/button.html"]
+    "path",
+    [
+        "index.html",
+        "guide/section.html",
+        "guide/button.html",
+        "inventaire.html",
+        "demande.html",
+        "donnees/dechets-menagers.html",
+        "guide/theme.html",
+    ],
 )
 def test_axe(page: Any, docs_url: str, path: str, mode: str) -> None:
     page.goto(f"{docs_url}{path}")
