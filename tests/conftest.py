@@ -185,3 +185,17 @@ def axe_violations(page: Any, context: str = "document") -> list[dict[str, Any]]
         context,
     )
     return list(result)
+
+
+def goto_in_mode(page: Any, url: str, mode: str) -> None:
+    """Open *url* in light or dark mode, chosen before the page's own scripts run.
+
+    The theme reads the reader's choice from local storage as the page loads;
+    switching afterwards would scan colours in the middle of a transition.
+    """
+    # pydata-sphinx-theme keeps the reader's choice ("mode") and its result ("theme").
+    page.add_init_script(
+        f"localStorage.setItem('mode', '{mode}'); localStorage.setItem('theme', '{mode}');"
+    )
+    page.goto(url)
+    page.wait_for_function(f"document.documentElement.dataset.theme === '{mode}'")

@@ -7,7 +7,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from conftest import DEFAULT_CONF, axe_violations, serve, sphinx_build
+from conftest import DEFAULT_CONF, axe_violations, goto_in_mode, serve, sphinx_build
 
 CSV = """titre,organisation,description,systeme,statut,date
 Collecte des déchets ménagers,Agence A,Tonnages par commune,SINOE,Ouvert,2025-03
@@ -124,8 +124,7 @@ def test_without_javascript_the_full_table_shows(browser: Any, site: str) -> Non
 
 @pytest.mark.parametrize("mode", ["light", "dark"])
 def test_axe_inventory(page: Any, site: str, mode: str) -> None:
-    page.goto(f"{site}index.html")
-    page.evaluate(f"document.documentElement.dataset.theme = '{mode}'")
+    goto_in_mode(page, f"{site}index.html", mode)
     page.fill(".circ-inventory__filter", "dechet")
     page.click("[data-circ-status=ferme]")
     assert axe_violations(page) == []
@@ -172,7 +171,6 @@ def test_request_without_javascript_gives_instructions(browser: Any, site: str) 
 
 @pytest.mark.parametrize("mode", ["light", "dark"])
 def test_axe_request_form(page: Any, site: str, mode: str) -> None:
-    page.goto(f"{site}demande.html")
-    page.evaluate(f"document.documentElement.dataset.theme = '{mode}'")
+    goto_in_mode(page, f"{site}demande.html", mode)
     page.click("form.circ-request__form button[type=submit]")  # errors shown
     assert axe_violations(page) == []

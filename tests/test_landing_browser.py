@@ -6,7 +6,7 @@ from collections.abc import Iterator
 from typing import Any
 
 import pytest
-from conftest import axe_violations
+from conftest import axe_violations, goto_in_mode
 
 
 @pytest.fixture
@@ -93,8 +93,7 @@ def test_button_colours_and_focus(page: Any, docs_url: str) -> None:
     ],
 )
 def test_axe(page: Any, docs_url: str, path: str, mode: str) -> None:
-    page.goto(f"{docs_url}{path}")
-    page.evaluate(f"document.documentElement.dataset.theme = '{mode}'")
+    goto_in_mode(page, f"{docs_url}{path}", mode)
     assert axe_violations(page) == []
 
 

@@ -7,7 +7,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from conftest import axe_violations, serve, sphinx_build
+from conftest import axe_violations, goto_in_mode, serve, sphinx_build
 
 KEYS = ["citoyen", "producteur", "reutilisateur", "developpeur", "integrateur"]
 
@@ -260,8 +260,7 @@ def test_print_shows_every_panel_under_its_heading(page: Any, docs_url: str) -> 
 @pytest.mark.parametrize("mode", ["light", "dark"])
 @pytest.mark.parametrize("key", KEYS)
 def test_axe_every_tab_state(page: Any, docs_url: str, key: str, mode: str) -> None:
-    page.goto(faq(docs_url, f"?persona={key}"))
-    page.evaluate(f"document.documentElement.dataset.theme = '{mode}'")
+    goto_in_mode(page, faq(docs_url, f"?persona={key}"), mode)
     assert axe_violations(page) == []
 
 

@@ -71,7 +71,10 @@ def take(out_dir: Path) -> list[Path]:
                 for mode in MODES:
                     context = browser.new_context(viewport=VIEWPORT, color_scheme=mode)
                     # The theme reads the reader's choice from local storage.
-                    context.add_init_script(f"localStorage.setItem('theme', '{mode}');")
+                    context.add_init_script(
+                        f"localStorage.setItem('mode', '{mode}');"
+                        f"localStorage.setItem('theme', '{mode}');"
+                    )
                     page = context.new_page()
                     page.goto(f"{url}index.html")
                     page.wait_for_load_state("networkidle")

@@ -1,0 +1,98 @@
+"""The ``sphinx-circ`` command: ``migrate`` an old portal, start a ``new`` one."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+
+from .. import __version__
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(
+        prog="sphinx-circ",
+        description="Tools for open-data portals built with sphinx-circ.",
+    )
+    parser.add_argument(
+        "--version", action="version", version=f"sphinx-circ {__version__}"
+    )
+    commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
+
+    migrate = commands.add_parser(
+        "migrate",
+        help="convert VuePress/Jekyll/Pelican pages to MyST with sphinx-circ blocks",
+        description=(
+            "Convert old portal pages (VuePress components, Jekyll or Pelican front "
+            "matter, Liquid and kramdown) to MyST pages using sphinx-circ's blocks, "
+            "repairing mis-decoded text. Nothing is dropped: what cannot be converted "
+            "is kept in a comment and reported."
+        ),
+    )
+    migrate.add_argument(
+        "sources",
+        nargs="+",
+        type=Path,
+        metavar="SRC",
+        help="page files or folders of pages (.md, .markdown; files of any suffix)",
+    )
+    migrate.add_argument(
+        "-o",
+        "--output",
+        type=Path,
+        required=True,
+        metavar="OUT",
+        help="folder of the Sphinx project to write (created if needed)",
+    )
+    migrate.add_argument(
+        "--check",
+        action="store_true",
+        help="write nothing; exit 1 if any file would change (for CI)",
+    )
+    migrate.add_argument(
+        "-q",
+        "--quiet",
+        action="store_true",
+        help="print only the summary, not each note",
+    )
+
+    new = commands.add_parser(
+        "new",
+        help="start a new portal that builds at once",
+        description="Create a new sphinx-circ portal: a landing page, datasets, an FAQ by "
+        "audience, a request page, and the files Read the Docs needs.",
+    )
+    new.add_argument(
+        "directory", type=Path, metavar="DIR", help="folder to create (must be empty)"
+    )
+    new.add_argument("--name", default=None, help="the portal's name")
+    new.add_argument(
+        "--organisation", default=None, help="the organisation publishing it"
+    )
+    new.add_argument(
+        "--language",
+        choices=("fr", "en"),
+        default="fr",
+        help="language of the pages and interface (default: fr)",
+    )
+
+    args = parser.parse_args(argv)
+    if args.command == "migrate":
+        from .project import run_migrate
+
+        return run_migrate(
+            args.sources, args.output, check=args.check, quiet=args.quiet
+        )
+    from .new import run_new
+
+    return run_new(
+        args.directory,
+        name=args.name,
+        organisation=args.organisation,
+        language=args.language,
+    )
+
+
+if __name__ == "__main__":
+    sys.exit(main())

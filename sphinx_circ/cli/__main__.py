@@ -1,0 +1,7 @@
+"""``python -m sphinx_circ.cli``."""
+
+import sys
+
+from . import main
+
+sys.exit(main())
