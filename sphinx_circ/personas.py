@@ -2,8 +2,8 @@
 
 At read time the blocks become ``circ_persona_tabs`` holding ``circ_persona``
 panels (a rubric title, then any inline content). A persona's ``:page:`` is
-only noted (and made a dependency, so editing the page re-reads this one);
-its content is copied in at write time by ``FillPersonaPanels``, from the
+only noted (editing the page then rewrites, without re-reading, the pages
+that show it); its content is copied in at write time by ``FillPersonaPanels``, from the
 page's own doctree, so pages can be read in any order or in parallel and the
 page still builds on its own.
 
@@ -141,8 +141,7 @@ class PersonaDirective(SphinxDirective):
             docname = self.find_page(page, location)
             if docname:
                 persona["page"] = docname
-                # Editing the page re-reads this document, and only it.
-                self.env.note_dependency(self.env.doc2path(docname))
+                shown_by(self.env).setdefault(docname, set()).add(self.env.docname)
         if persona["summary"]:
             persona += nodes.paragraph(
                 "", persona["summary"], classes=["circ-persona__summary"]
@@ -482,7 +481,51 @@ def check_storage(app: Sphinx, config: Config) -> None:
         config.circ_persona_storage = "local"
 
 
+# -- Rebuilding what shows a page ------------------------------------------------
+# Pages are copied in at write time, so a changed persona page needs the pages
+# that show it written again, not read again: Sphinx writes whatever
+# ``env-updated`` returns.
+
+
+def shown_by(env: Any) -> dict[str, set[str]]:
+    """Persona page → the documents whose tabs show it (kept in the environment)."""
+    if not hasattr(env, "circ_persona_shown_by"):
+        env.circ_persona_shown_by = {}
+    return env.circ_persona_shown_by
+
+
+def note_read(app: Sphinx, env: Any, docnames: list[str]) -> None:
+    env.circ_persona_read = set(docnames)
+
+
+def forget(app: Sphinx, env: Any, docname: str) -> None:
+    for showers in shown_by(env).values():
+        showers.discard(docname)
+
+
+def merge(app: Sphinx, env: Any, docnames: Any, other: Any) -> None:
+    for page, showers in shown_by(other).items():
+        shown_by(env).setdefault(page, set()).update(showers)
+
+
+def to_rewrite(app: Sphinx, env: Any) -> list[str]:
+    """The documents showing a page that was just read, directly or not."""
+    pending = list(getattr(env, "circ_persona_read", ()))
+    found: set[str] = set()
+    while pending:
+        for shower in shown_by(env).get(pending.pop(), ()):
+            if shower not in found and shower in env.all_docs:
+                found.add(shower)
+                pending.append(shower)
+    env.circ_persona_read = set()
+    return sorted(found)
+
+
 def setup_personas(app: Sphinx) -> None:
+    app.connect("env-before-read-docs", note_read)
+    app.connect("env-purge-doc", forget)
+    app.connect("env-merge-info", merge)
+    app.connect("env-updated", to_rewrite)
     app.add_config_value("circ_persona_storage", "local", "html", types=[str])
     app.connect("config-inited", check_storage)
     app.add_node(
