@@ -270,6 +270,11 @@ class CheckPersonaTabs(SphinxTransform):
         return candidate
 
 
+#: Persona pages read from the environment during this write phase: a page
+#: shown on many pages is unpickled once per process, not once per page.
+_PAGE_DOCTREES: dict[str, nodes.document] = {}
+
+
 class FillPersonaPanels(SphinxPostTransform):
     """Copy each persona page's content into its panel, at write time."""
 
@@ -312,12 +317,13 @@ class FillPersonaPanels(SphinxPostTransform):
         self, persona: circ_persona, page: str, level: int
     ) -> nodes.Element:
         holder = nodes.Element()
-        try:
-            doctree = self.env.get_doctree(page)
-        except FileNotFoundError:
-            return holder
+        if page not in _PAGE_DOCTREES:
+            try:
+                _PAGE_DOCTREES[page] = self.env.get_doctree(page)
+            except FileNotFoundError:
+                return holder
         prefix = persona["ids"][0] if persona["ids"] else persona["key"]
-        body = page_body(doctree)
+        body = page_body(_PAGE_DOCTREES[page])
         for node in body:
             if isinstance(node, nodes.Element):
                 for element in node.findall(nodes.Element):
@@ -510,6 +516,7 @@ def merge(app: Sphinx, env: Any, docnames: Any, other: Any) -> None:
 
 def to_rewrite(app: Sphinx, env: Any) -> list[str]:
     """The documents showing a page that was just read, directly or not."""
+    _PAGE_DOCTREES.clear()  # reading is over: pages may have changed
     pending = list(getattr(env, "circ_persona_read", ()))
     found: set[str] = set()
     while pending:

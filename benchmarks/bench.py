@@ -1,0 +1,283 @@
+"""Build-time and page-weight benchmark: sphinx-circ against plain sphinx-design.
+
+    python benchmarks/bench.py [--pages 300] [--rounds 3] [--lighthouse]
+
+Generates the same site twice — with sphinx-circ's blocks, and with the
+closest plain sphinx-design + pydata-sphinx-theme equivalent — builds both
+alternately, and prints medians, the ratio, time per page, the ``-j 2``
+speed-up, how many documents are re-read after editing one persona page,
+the output size, and the CSS and JS bytes sphinx-circ adds. ``--lighthouse``
+also runs Lighthouse (npm package, Debian's chromium) on pages of docs/.
+"""
+
+from __future__ import annotations
+
+import argparse
+import gzip
+import json
+import os
+import re
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+PERSONAS = ("citoyen", "producteur", "reutilisateur", "developpeur", "integrateur")
+
+CIRC_PAGE = """\
+::::{{hero}}
+# Page {i}
+
+Un portail de données, page {i}.
+
+:::{{button}} page-{next}
+Page suivante
+:::
+
+:::{{button}} https://example.org/{i}
+:variant: outline
+Site externe
+:::
+::::
+
+{sections}
+
+:::::{{grid}} 1 1 3 3
+
+::::{{grid-item}}
+Colonne A de la page {i}.
+::::
+
+::::{{grid-item}}
+Colonne B de la page {i}.
+::::
+
+::::{{grid-item}}
+Colonne C de la page {i}.
+::::
+:::::
+
+:::::{{persona-tabs}}
+{personas}
+:::::
+"""
+
+CIRC_SECTION = """\
+::::{{section}}
+:style: {style}
+
+## Section {n}
+
+Texte de la section {n} de la page {i}.
+
+:::{{button}} page-{i}
+Lien {n}
+:::
+::::
+"""
+
+BASE_PAGE = """\
+# Page {i}
+
+:::{{container}} hero
+Un portail de données, page {i}.
+
+```{{button-ref}} page-{next}
+:ref-type: doc
+:color: primary
+Page suivante
+```
+
+```{{button-link}} https://example.org/{i}
+:color: primary
+:outline:
+Site externe
+```
+:::
+
+{sections}
+
+::::{{grid}} 1 1 3 3
+
+:::{{grid-item}}
+Colonne A de la page {i}.
+:::
+
+:::{{grid-item}}
+Colonne B de la page {i}.
+:::
+
+:::{{grid-item}}
+Colonne C de la page {i}.
+:::
+::::
+
+:::::{{tab-set}}
+:sync-group: persona
+{personas}
+:::::
+"""
+
+BASE_SECTION = """\
+## Section {n}
+
+:::{{container}} section-{style}
+Texte de la section {n} de la page {i}.
+
+```{{button-ref}} page-{i}
+:ref-type: doc
+:color: primary
+Lien {n}
+```
+:::
+"""
+
+
+def generate(root: Path, pages: int, circ: bool) -> Path:
+    src = root / ("circ" if circ else "baseline")
+    (src / "personas").mkdir(parents=True)
+    extensions = '["sphinx_circ"]' if circ else '["myst_parser", "sphinx_design"]'
+    theme = "sphinx_circ" if circ else "pydata_sphinx_theme"
+    conf = (
+        f'project = "Banc"\nlanguage = "fr"\nextensions = {extensions}\n'
+        f'html_theme = "{theme}"\nmyst_enable_extensions = ["colon_fence"]\n'
+    )
+    if not circ:
+        # The baseline includes the persona pages instead of linking them.
+        conf += 'exclude_patterns = ["personas/*"]\n'
+    (src / "conf.py").write_text(conf, encoding="utf-8")
+    for key in PERSONAS:
+        (src / "personas" / f"{key}.md").write_text(
+            f"# {key.capitalize()}\n\nLe texte du profil {key}.\n\n## Une question ?\n\nUne réponse.\n",
+            encoding="utf-8",
+        )
+    names = [f"page-{i}" for i in range(pages)]
+    toctree = "\n".join(names) + ("\n" + "\n".join(f"personas/{k}" for k in PERSONAS) if circ else "")
+    (src / "index.md").write_text(f"# Banc d'essai\n\n```{{toctree}}\n{toctree}\n```\n", encoding="utf-8")
+    for i in range(pages):
+        nxt = (i + 1) % pages
+        styles = ("grey", "color", "white")
+        if circ:
+            sections = "\n".join(CIRC_SECTION.format(i=i, n=n, style=s) for n, s in enumerate(styles, 1))
+            personas = "\n".join(
+                f"::::{{persona}} {k.capitalize()}\n:page: /personas/{k}\n::::" for k in PERSONAS
+            )
+            text = CIRC_PAGE.format(i=i, next=nxt, sections=sections, personas=personas)
+        else:
+            sections = "\n".join(BASE_SECTION.format(i=i, n=n, style=s) for n, s in enumerate(styles, 1))
+            personas = "\n".join(
+                f"::::{{tab-item}} {k.capitalize()}\n:sync: {k}\n\n```{{include}} personas/{k}.md\n"
+                ":heading-offset: 2\n```\n::::"
+                for k in PERSONAS
+            )
+            text = BASE_PAGE.format(i=i, next=nxt, sections=sections, personas=personas)
+        (src / f"page-{i}.md").write_text(text, encoding="utf-8")
+    return src
+
+
+def build(src: Path, out: Path, *extra: str) -> tuple[float, str]:
+    start = time.perf_counter()
+    result = subprocess.run(
+        [sys.executable, "-m", "sphinx", "-b", "html", *extra, str(src), str(out)],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    elapsed = time.perf_counter() - start
+    if result.returncode:
+        raise SystemExit(f"build of {src.name} failed:\n{result.stderr[-2000:]}")
+    return elapsed, result.stdout
+
+
+def size(folder: Path) -> int:
+    return sum(p.stat().st_size for p in folder.rglob("*") if p.is_file())
+
+
+def theme_assets() -> list[Path]:
+    package = ROOT / "sphinx_circ"
+    return [
+        package / "theme" / "sphinx_circ" / "static" / "styles" / "sphinx-circ.css",
+        *sorted((package / "static").rglob("*.js")),
+        *sorted((package / "static").rglob("*.css")),
+    ]
+
+
+def lighthouse(pages: list[str]) -> None:
+    binary = ROOT / "node_modules" / ".bin" / "lighthouse"
+    chromium = os.environ.get("CHROMIUM_PATH") or shutil.which("chromium")
+    if not binary.exists() or not chromium:
+        print("lighthouse: skipped (npm install lighthouse, and Debian's chromium, are needed)")
+        return
+    sys.path.insert(0, str(ROOT / "tests"))
+    from conftest import serve  # the tests' small loopback server
+
+    with tempfile.TemporaryDirectory() as tmp:
+        out = Path(tmp) / "docs"
+        build(ROOT / "docs", out, "-q")
+        with serve(out) as url:
+            print(f"{'page':36} {'performance':>12} {'accessibility':>14}")
+            for page in pages:
+                report = Path(tmp) / "report.json"
+                subprocess.run(
+                    [str(binary), url + page, "--quiet", "--output=json", f"--output-path={report}",
+                     "--only-categories=performance,accessibility", "--form-factor=mobile",
+                     f"--chrome-flags=--headless --no-sandbox --disable-gpu --disable-background-networking"],
+                    check=True,
+                    env=os.environ | {"CHROME_PATH": chromium},
+                )
+                scores = json.loads(report.read_text())["categories"]
+                print(f"{page:36} {scores['performance']['score'] * 100:12.0f} "
+                      f"{scores['accessibility']['score'] * 100:14.0f}")
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--pages", type=int, default=300)
+    parser.add_argument("--rounds", type=int, default=3)
+    parser.add_argument("--lighthouse", action="store_true")
+    args = parser.parse_args()
+    if not 1 <= args.pages <= 5000:
+        parser.error("--pages must be between 1 and 5000")
+    with tempfile.TemporaryDirectory() as tmp:
+        root = Path(tmp)
+        sources = {kind: generate(root, args.pages, kind == "circ") for kind in ("baseline", "circ")}
+        times: dict[str, list[float]] = {"baseline": [], "circ": []}
+        for _round in range(args.rounds):  # alternate, so drift hits both alike
+            for kind, src in sources.items():
+                elapsed, _ = build(src, root / f"out-{kind}", "-q", "-E")
+                times[kind].append(elapsed)
+        medians = {kind: statistics.median(values) for kind, values in times.items()}
+        parallel = [build(sources["circ"], root / "out-j2", "-q", "-E", "-j", "2")[0]
+                    for _round in range(args.rounds)]  # fmt: skip
+        # Re-reads after editing one persona page (an incremental build).
+        build(sources["circ"], root / "out-inc", "-q")
+        persona = sources["circ"] / "personas" / "citoyen.md"
+        persona.write_text(persona.read_text(encoding="utf-8") + "\nUne ligne de plus.\n", encoding="utf-8")
+        _elapsed, log = build(sources["circ"], root / "out-inc")
+        reread = re.search(r"(\d+) added, (\d+) changed, (\d+) removed", log)
+        changed = int(reread.group(1)) + int(reread.group(2)) if reread else -1
+        print(f"pages: {args.pages}, rounds: {args.rounds}, cpus: {os.cpu_count()}")
+        print(f"baseline (sphinx-design) median: {medians['baseline']:.2f} s")
+        print(f"sphinx-circ median:              {medians['circ']:.2f} s")
+        print(f"ratio sphinx-circ / baseline:    {medians['circ'] / medians['baseline']:.3f}")
+        print(f"time per page (sphinx-circ):     {1000 * medians['circ'] / args.pages:.1f} ms")
+        print(f"-j 2 speed-up (sphinx-circ):     {medians['circ'] / statistics.median(parallel):.2f}x")
+        print(f"documents re-read after editing one persona page: {changed}")
+        print(f"output size: baseline {size(root / 'out-baseline') / 1e6:.1f} MB, "
+              f"sphinx-circ {size(root / 'out-circ') / 1e6:.1f} MB")  # fmt: skip
+    raw = sum(p.stat().st_size for p in theme_assets())
+    packed = sum(len(gzip.compress(p.read_bytes(), 9)) for p in theme_assets())
+    print(f"CSS + JS added by sphinx-circ: {raw / 1024:.1f} KB raw, {packed / 1024:.1f} KB gzip")
+    for path in theme_assets():
+        data = path.read_bytes()
+        print(f"  {path.relative_to(ROOT)}: {len(data)} B, {len(gzip.compress(data, 9))} B gzip")
+    if args.lighthouse:
+        lighthouse(["index.html", "faq/index.html", "donnees/dechets-menagers.html"])
+
+
+if __name__ == "__main__":
+    main()
