@@ -156,19 +156,28 @@ def generate(root: Path, pages: int, circ: bool) -> Path:
             encoding="utf-8",
         )
     names = [f"page-{i}" for i in range(pages)]
-    toctree = "\n".join(names) + ("\n" + "\n".join(f"personas/{k}" for k in PERSONAS) if circ else "")
-    (src / "index.md").write_text(f"# Banc d'essai\n\n```{{toctree}}\n{toctree}\n```\n", encoding="utf-8")
+    toctree = "\n".join(names) + (
+        "\n" + "\n".join(f"personas/{k}" for k in PERSONAS) if circ else ""
+    )
+    (src / "index.md").write_text(
+        f"# Banc d'essai\n\n```{{toctree}}\n{toctree}\n```\n", encoding="utf-8"
+    )
     for i in range(pages):
         nxt = (i + 1) % pages
         styles = ("grey", "color", "white")
         if circ:
-            sections = "\n".join(CIRC_SECTION.format(i=i, n=n, style=s) for n, s in enumerate(styles, 1))
+            sections = "\n".join(
+                CIRC_SECTION.format(i=i, n=n, style=s) for n, s in enumerate(styles, 1)
+            )
             personas = "\n".join(
-                f"::::{{persona}} {k.capitalize()}\n:page: /personas/{k}\n::::" for k in PERSONAS
+                f"::::{{persona}} {k.capitalize()}\n:page: /personas/{k}\n::::"
+                for k in PERSONAS
             )
             text = CIRC_PAGE.format(i=i, next=nxt, sections=sections, personas=personas)
         else:
-            sections = "\n".join(BASE_SECTION.format(i=i, n=n, style=s) for n, s in enumerate(styles, 1))
+            sections = "\n".join(
+                BASE_SECTION.format(i=i, n=n, style=s) for n, s in enumerate(styles, 1)
+            )
             personas = "\n".join(
                 f"::::{{tab-item}} {k.capitalize()}\n:sync: {k}\n\n```{{include}} personas/{k}.md\n"
                 ":heading-offset: 2\n```\n::::"
@@ -210,7 +219,9 @@ def lighthouse(pages: list[str]) -> None:
     binary = ROOT / "node_modules" / ".bin" / "lighthouse"
     chromium = os.environ.get("CHROMIUM_PATH") or shutil.which("chromium")
     if not binary.exists() or not chromium:
-        print("lighthouse: skipped (npm install lighthouse, and Debian's chromium, are needed)")
+        print(
+            "lighthouse: skipped (npm install lighthouse, and Debian's chromium, are needed)"
+        )
         return
     sys.path.insert(0, str(ROOT / "tests"))
     from conftest import serve  # the tests' small loopback server
@@ -223,15 +234,25 @@ def lighthouse(pages: list[str]) -> None:
             for page in pages:
                 report = Path(tmp) / "report.json"
                 subprocess.run(
-                    [str(binary), url + page, "--quiet", "--output=json", f"--output-path={report}",
-                     "--only-categories=performance,accessibility", "--form-factor=mobile",
-                     f"--chrome-flags=--headless --no-sandbox --disable-gpu --disable-background-networking"],
+                    [
+                        str(binary),
+                        url + page,
+                        "--quiet",
+                        "--output=json",
+                        f"--output-path={report}",
+                        "--only-categories=performance,accessibility",
+                        "--form-factor=mobile",
+                        "--chrome-flags=--headless --no-sandbox --disable-gpu "
+                        "--disable-background-networking",
+                    ],
                     check=True,
                     env=os.environ | {"CHROME_PATH": chromium},
                 )
                 scores = json.loads(report.read_text())["categories"]
-                print(f"{page:36} {scores['performance']['score'] * 100:12.0f} "
-                      f"{scores['accessibility']['score'] * 100:14.0f}")
+                print(
+                    f"{page:36} {scores['performance']['score'] * 100:12.0f} "
+                    f"{scores['accessibility']['score'] * 100:14.0f}"
+                )
 
 
 def main() -> None:
@@ -244,7 +265,10 @@ def main() -> None:
         parser.error("--pages must be between 1 and 5000")
     with tempfile.TemporaryDirectory() as tmp:
         root = Path(tmp)
-        sources = {kind: generate(root, args.pages, kind == "circ") for kind in ("baseline", "circ")}
+        sources = {
+            kind: generate(root, args.pages, kind == "circ")
+            for kind in ("baseline", "circ")
+        }
         times: dict[str, list[float]] = {"baseline": [], "circ": []}
         for _round in range(args.rounds):  # alternate, so drift hits both alike
             for kind, src in sources.items():
@@ -256,25 +280,38 @@ def main() -> None:
         # Re-reads after editing one persona page (an incremental build).
         build(sources["circ"], root / "out-inc", "-q")
         persona = sources["circ"] / "personas" / "citoyen.md"
-        persona.write_text(persona.read_text(encoding="utf-8") + "\nUne ligne de plus.\n", encoding="utf-8")
+        persona.write_text(
+            persona.read_text(encoding="utf-8") + "\nUne ligne de plus.\n",
+            encoding="utf-8",
+        )
         _elapsed, log = build(sources["circ"], root / "out-inc")
         reread = re.search(r"(\d+) added, (\d+) changed, (\d+) removed", log)
         changed = int(reread.group(1)) + int(reread.group(2)) if reread else -1
         print(f"pages: {args.pages}, rounds: {args.rounds}, cpus: {os.cpu_count()}")
         print(f"baseline (sphinx-design) median: {medians['baseline']:.2f} s")
         print(f"sphinx-circ median:              {medians['circ']:.2f} s")
-        print(f"ratio sphinx-circ / baseline:    {medians['circ'] / medians['baseline']:.3f}")
-        print(f"time per page (sphinx-circ):     {1000 * medians['circ'] / args.pages:.1f} ms")
-        print(f"-j 2 speed-up (sphinx-circ):     {medians['circ'] / statistics.median(parallel):.2f}x")
+        print(
+            f"ratio sphinx-circ / baseline:    {medians['circ'] / medians['baseline']:.3f}"
+        )
+        print(
+            f"time per page (sphinx-circ):     {1000 * medians['circ'] / args.pages:.1f} ms"
+        )
+        print(
+            f"-j 2 speed-up (sphinx-circ):     {medians['circ'] / statistics.median(parallel):.2f}x"
+        )
         print(f"documents re-read after editing one persona page: {changed}")
         print(f"output size: baseline {size(root / 'out-baseline') / 1e6:.1f} MB, "
               f"sphinx-circ {size(root / 'out-circ') / 1e6:.1f} MB")  # fmt: skip
     raw = sum(p.stat().st_size for p in theme_assets())
     packed = sum(len(gzip.compress(p.read_bytes(), 9)) for p in theme_assets())
-    print(f"CSS + JS added by sphinx-circ: {raw / 1024:.1f} KB raw, {packed / 1024:.1f} KB gzip")
+    print(
+        f"CSS + JS added by sphinx-circ: {raw / 1024:.1f} KB raw, {packed / 1024:.1f} KB gzip"
+    )
     for path in theme_assets():
         data = path.read_bytes()
-        print(f"  {path.relative_to(ROOT)}: {len(data)} B, {len(gzip.compress(data, 9))} B gzip")
+        print(
+            f"  {path.relative_to(ROOT)}: {len(data)} B, {len(gzip.compress(data, 9))} B gzip"
+        )
     if args.lighthouse:
         lighthouse(["index.html", "faq/index.html", "donnees/dechets-menagers.html"])
 

@@ -107,3 +107,19 @@ def test_spacing_is_the_same_in_both_modes(page: Any, docs_url: str) -> None:
     page.evaluate("document.documentElement.dataset.theme = 'dark'")
     assert page.evaluate(measure) == light
     assert light[0] != "0px" and light[1] != "0px"
+
+
+@pytest.mark.parametrize("width", [375, 800, 1280])
+def test_search_button_is_named_at_every_width(
+    browser: Any, docs_url: str, width: int
+) -> None:
+    context = browser.new_context(viewport={"width": width, "height": 800})
+    tab = context.new_page()
+    tab.goto(f"{docs_url}index.html")
+    names = tab.eval_on_selector_all(
+        ".search-button-field",
+        "bs => bs.filter(b => b.checkVisibility()).map(b => b.innerText.trim())",
+    )
+    assert names and all(name.startswith("Recherche") for name in names)
+    assert axe_violations(tab) == []
+    context.close()
