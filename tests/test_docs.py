@@ -179,3 +179,51 @@ def test_dataset_pages_document_their_schemas(docs_html: tuple[Path, str]) -> No
         "circ-badge--consultable",
         "circ-badge--ferme",
     }
+
+
+#: Where each builder writes the FAQ page, the inventory and one dataset page.
+BUILDER_OUTPUTS = {
+    "dirhtml": (
+        "faq/index.html",
+        "inventaire/index.html",
+        "donnees/dechets-menagers/index.html",
+    ),
+    "singlehtml": ("index.html", "index.html", "index.html"),
+    "epub": ("faq/index.xhtml", "inventaire.xhtml", "donnees/dechets-menagers.xhtml"),
+    "text": ("faq/index.txt", "inventaire.txt", "donnees/dechets-menagers.txt"),
+    "latex": ("sphinx-circ.tex",) * 3,
+    "man": ("sphinx-circ.1",) * 3,
+    "texinfo": ("sphinx-circ.texi",) * 3,
+}
+
+
+@pytest.mark.parametrize("builder", [*BUILDER_OUTPUTS, "gettext"])
+def test_docs_build_with_every_builder(tmp_path: Path, builder: str) -> None:
+    """docs/ builds with -nW under every builder, with every block's text present."""
+    out = tmp_path / builder
+    result = subprocess.run(
+        [sys.executable, "-m", "sphinx", "-nW", "-q", "-E", "-b", builder,
+         "-D", "project=sphinx-circ", "-d", str(tmp_path / "doctrees"), str(DOCS), str(out)],
+        capture_output=True,
+        text=True,
+        check=False,
+    )  # fmt: skip
+    assert result.returncode == 0, strip_colors(result.stderr)
+    if builder == "gettext":
+        assert "Qu'est-ce que l'économie circulaire" in (out / "index.pot").read_text(
+            encoding="utf-8"
+        )
+        return
+    found = [
+        next(out.glob(name), None) or out / name for name in BUILDER_OUTPUTS[builder]
+    ]
+    faq, inventory, dataset = (
+        path.read_text(encoding="utf-8")
+        .replace("\\sphinxhyphen{}", "-")
+        .replace("\\-", "-")
+        for path in found
+    )
+    # A persona panel filled from its page, an inventory row, a dataset field.
+    assert "donnée ouverte" in faq
+    assert "Trackdéchets" in inventory  # one word: text tables wrap cells
+    assert "code_commune" in dataset.replace("\\_", "_")
