@@ -23,7 +23,7 @@ from sphinx.application import Sphinx
 from sphinx.util.docutils import SphinxDirective
 
 from .button import make_button
-from .shared import _, slugify, warn
+from .shared import _, captioned_table, slugify, table_row, warn
 
 #: Field types of the Table Schema specification.
 TYPES = (
@@ -312,18 +312,10 @@ class DatasetDirective(SphinxDirective):
             _("Constraints"),
             _("Example"),
         ]
-        table = nodes.table(classes=["circ-dataset__fields"])
         caption = f"{_('Fields')} – {title}" if title else _("Fields")
-        table += nodes.title("", caption)
-        group = nodes.tgroup(cols=len(headers))
-        table += group
-        for width in (16, 14, 10, 30, 18, 12):
-            group += nodes.colspec(colwidth=width)
-        head = nodes.thead()
-        head += _row([nodes.paragraph("", str(h)) for h in headers])
-        group += head
-        body = nodes.tbody()
-        group += body
+        table, body = captioned_table(
+            caption, headers, (16, 14, 10, 30, 18, 12), ["circ-dataset__fields"]
+        )
         document = self.state.document
         for schema_field in schema.fields:
             kind = schema_field.type + (
@@ -332,7 +324,7 @@ class DatasetDirective(SphinxDirective):
             constraints = nodes.bullet_list()
             for line in describe_constraints(schema_field.constraints):
                 constraints += nodes.list_item("", nodes.paragraph("", line))
-            row = _row(
+            row = table_row(
                 [
                     nodes.paragraph("", "", nodes.literal("", schema_field.name)),
                     nodes.paragraph("", schema_field.title),
@@ -408,13 +400,6 @@ def _item(term: str, definition: nodes.Node) -> nodes.definition_list_item:
         nodes.term("", str(term)),
         nodes.definition("", nodes.paragraph("", "", definition)),
     )
-
-
-def _row(cells: list[nodes.Node]) -> nodes.row:
-    row = nodes.row()
-    for cell in cells:
-        row += nodes.entry("", cell)
-    return row
 
 
 def setup_datasets(app: Sphinx) -> None:

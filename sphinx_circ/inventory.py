@@ -27,11 +27,13 @@ from sphinx.util.docutils import SphinxDirective
 from .shared import (
     NON_HTML_SKIP,
     _,
+    captioned_table,
     html_tag,
     is_safe_url,
     is_static_html,
     section_depth,
     slugify,
+    table_row,
     warn,
 )
 
@@ -276,17 +278,12 @@ class InventoryDirective(SphinxDirective):
             _("Status"),
             _("Estimated publication"),
         ]
-        table = nodes.table(classes=["circ-inventory__table"])
-        table += nodes.title("", _("Inventory of datasets"))
-        group = nodes.tgroup(cols=len(headers))
-        table += group
-        for width in (22, 16, 30, 12, 10, 10):
-            group += nodes.colspec(colwidth=width)
-        head = nodes.thead()
-        head += row_of([nodes.paragraph("", str(h)) for h in headers])
-        group += head
-        body = nodes.tbody()
-        group += body
+        table, body = captioned_table(
+            _("Inventory of datasets"),
+            headers,
+            (22, 16, 30, 12, 10, 10),
+            ["circ-inventory__table"],
+        )
         labels = status_labels()
         language = self.config.language or "en"
         for entry in entries:
@@ -299,7 +296,7 @@ class InventoryDirective(SphinxDirective):
                 else nodes.Text(entry.raw_status or "—")
             )
             when = month_label(entry.when, language) if entry.when else entry.raw_date
-            body += row_of(
+            body += table_row(
                 [
                     nodes.paragraph("", "", title),
                     nodes.paragraph("", entry.organisation),
@@ -370,13 +367,6 @@ def badge_classes(key: str) -> str:
 
 def badge(key: str, label: str) -> nodes.inline:
     return nodes.inline("", label, classes=badge_classes(key).split())
-
-
-def row_of(cells: list[nodes.Node]) -> nodes.row:
-    row = nodes.row()
-    for cell in cells:
-        row += nodes.entry("", cell)
-    return row
 
 
 def visit_controls_html(self: Any, node: circ_inventory_controls) -> None:

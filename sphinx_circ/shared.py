@@ -264,3 +264,31 @@ def html_tag(tag: str, content: str | None = "", /, **attributes: str | bool) ->
             parts.append(f'{attribute}="{html.escape(str(value), quote=True)}"')
     opening = f"<{' '.join(parts)}>"
     return opening if content is None else f"{opening}{content}</{tag}>"
+
+
+def table_row(cells: list[nodes.Node]) -> nodes.row:
+    row = nodes.row()
+    for cell in cells:
+        row += nodes.entry("", cell)
+    return row
+
+
+def captioned_table(
+    caption: str, headers: list[str], widths: Sequence[int], classes: list[str]
+) -> tuple[nodes.table, nodes.tbody]:
+    """An empty table with a caption and a header row; returns it and its body.
+
+    Plain docutils, so every builder renders it (LaTeX, text, epub…).
+    """
+    table = nodes.table(classes=classes)
+    table += nodes.title("", caption)
+    group = nodes.tgroup(cols=len(headers))
+    table += group
+    for width in widths:
+        group += nodes.colspec(colwidth=width)
+    head = nodes.thead()
+    head += table_row([nodes.paragraph("", str(header)) for header in headers])
+    group += head
+    body = nodes.tbody()
+    group += body
+    return table, body
