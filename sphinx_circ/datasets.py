@@ -23,7 +23,7 @@ from sphinx.application import Sphinx
 from sphinx.util.docutils import SphinxDirective
 
 from .button import make_button
-from .shared import _, captioned_table, slugify, table_row, warn
+from .shared import _, captioned_table, data_file, slugify, table_row, warn
 
 #: Field types of the Table Schema specification.
 TYPES = (
@@ -188,13 +188,11 @@ class DatasetDirective(SphinxDirective):
 
     def run(self) -> list[nodes.Node]:
         location = self.get_location()
-        relative, absolute = self.env.relfn2path(
-            self.arguments[0].strip(), self.env.docname
-        )
-        path = Path(absolute)
-        # Editing the schema (or its descriptor) rebuilds this page.
-        self.env.note_dependency(relative)
-        self.env.note_dependency(str(Path(relative).parent / DESCRIPTOR))
+        path = data_file(self)
+        if (path.parent / DESCRIPTOR).is_file():
+            # Only an existing file: Sphinx re-reads a page whose dependency
+            # is missing on every build.
+            self.env.note_dependency(str(path.parent / DESCRIPTOR))
         container = nodes.container(
             "", classes=["circ-dataset", *self.options.get("class", [])]
         )
@@ -212,7 +210,10 @@ class DatasetDirective(SphinxDirective):
             for issue in schema.problems:
                 warn(f"dataset schema {path.name!r}: {issue}", "dataset", location)
         metadata = self.metadata(path.parent, schema, location)
-        container += self.metadata_list(metadata, relative if path.is_file() else None)
+        relative = (
+            path.relative_to(self.env.srcdir).as_posix() if path.is_file() else None
+        )
+        container += self.metadata_list(metadata, relative)
         buttons = self.download_buttons(metadata, location)
         if buttons is not None:
             container += buttons

@@ -14,7 +14,6 @@ from collections import Counter
 from dataclasses import dataclass
 from datetime import date
 from html import escape
-from pathlib import Path
 from typing import Any, ClassVar
 
 from babel.dates import format_date
@@ -28,6 +27,7 @@ from .shared import (
     NON_HTML_SKIP,
     _,
     captioned_table,
+    data_file,
     html_tag,
     is_safe_url,
     is_static_html,
@@ -215,11 +215,7 @@ class InventoryDirective(SphinxDirective):
 
     def run(self) -> list[nodes.Node]:
         location = self.get_location()
-        relative, absolute = self.env.relfn2path(
-            self.arguments[0].strip(), self.env.docname
-        )
-        path = Path(absolute)
-        self.env.note_dependency(relative)
+        path = data_file(self)
         try:
             text = path.read_text(encoding="utf-8-sig")
         except FileNotFoundError:

@@ -292,3 +292,13 @@ def captioned_table(
     body = nodes.tbody()
     group += body
     return table, body
+
+
+def data_file(directive: SphinxDirective) -> Path:
+    """The file the directive's argument names (relative to its page), noted as
+    a dependency so that editing it rebuilds the page."""
+    relative, absolute = directive.env.relfn2path(
+        directive.arguments[0].strip(), directive.env.docname
+    )
+    directive.env.note_dependency(relative)
+    return Path(absolute)

@@ -277,3 +277,14 @@ def test_user_strings_are_escaped(build) -> None:
     raw = built.read("index.html")
     assert "<script>alert(1)</script>" not in raw
     assert "&lt;script&gt;" in raw
+
+
+def test_an_unchanged_project_is_not_read_again(build) -> None:
+    """Without a datapackage.json, nothing missing is recorded as a dependency."""
+    built = build(files(descriptor=None))
+    reread: list[str] = []
+    built.app.connect(
+        "env-before-read-docs", lambda _a, _e, docnames: reread.extend(docnames)
+    )
+    built.app.build()
+    assert reread == []
