@@ -10,6 +10,7 @@ from sphinx.config import Config
 
 from .assets import setup_assets
 from .button import setup_button
+from .csp import setup_csp
 from .datasets import setup_datasets
 from .hero import setup_hero
 from .inventory import setup_inventory
@@ -61,6 +62,7 @@ def setup(app: Sphinx) -> dict[str, Any]:
     setup_layout(app)
     setup_options(app)
     setup_assets(app)
+    setup_csp(app)
     app.add_html_theme("sphinx_circ", str(THEME_DIR))
     return {
         "version": __version__,
