@@ -20,3 +20,11 @@ circ_request_email = "donnees@example.gouv.fr"
 
 exclude_patterns = ["_build", "Thumbs.db", ".DS_Store"]
 nitpicky = True
+
+# pdflatex knows no mathematical signs outside maths; the guide uses a few.
+latex_elements = {
+    "preamble": "\n".join(
+        rf"\DeclareUnicodeCharacter{{{code}}}{{\ensuremath{{{command}}}}}"
+        for code, command in (("2264", r"\leq"), ("2265", r"\geq"), ("2192", r"\to"))
+    ),
+}

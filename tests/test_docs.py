@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import filecmp
+import json
+import re
 import shutil
 import subprocess
 import sys
@@ -10,7 +12,7 @@ from pathlib import Path
 
 import pytest
 from bs4 import BeautifulSoup
-from conftest import DOCS, strip_colors
+from conftest import DOCS, REPO, require, site_pages, strip_colors
 
 PERSONAS = ("citoyen", "producteur", "reutilisateur", "developpeur", "integrateur")
 
@@ -45,6 +47,44 @@ def page(out: Path, name: str) -> BeautifulSoup:
 def test_docs_build_without_warnings(docs_html: tuple[Path, str]) -> None:
     _out, stderr = docs_html
     assert stderr == ""
+
+
+VNU = REPO / "node_modules" / "vnu-jar" / "build" / "dist" / "vnu.jar"
+#: Invalid on purpose: the checker must report it, or it is not running.
+CANARY = "<!DOCTYPE html><html lang=fr><title>x</title><p><div></span></div>"
+
+
+def nu_errors(paths: list[Path]) -> list[str]:
+    """Errors the Nu HTML checker (vnu) finds in *paths*."""
+    java = shutil.which("java")
+    require(java, "Java is not installed")
+    require(VNU.is_file(), "vnu-jar is not installed (npm install)")
+    result = subprocess.run(
+        [str(java), "-jar", str(VNU), "--format", "json", *map(str, paths)],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    messages = json.loads(result.stderr)["messages"]
+    return [
+        f"{Path(m.get('url', '')).name}:{m.get('lastLine')}: {m['message']} "
+        f"[{m.get('extract', '').strip()}]"
+        for m in messages
+        if m["type"] in ("error", "non-document-error")
+    ]
+
+
+def test_every_page_passes_the_nu_html_checker(
+    docs_html: tuple[Path, str], tmp_path: Path
+) -> None:
+    out, _stderr = docs_html
+    canary = tmp_path / "canary.html"
+    canary.write_text(CANARY, encoding="utf-8")
+    pages = [out / name for name in site_pages(out)]
+    assert len(pages) > 20
+    errors = nu_errors([canary, *pages])
+    assert any(error.startswith("canary.html") for error in errors)
+    assert [error for error in errors if not error.startswith("canary.html")] == []
 
 
 def test_landing_page(docs_html: tuple[Path, str]) -> None:
@@ -227,3 +267,29 @@ def test_docs_build_with_every_builder(tmp_path: Path, builder: str) -> None:
     assert "donnée ouverte" in faq
     assert "Trackdéchets" in inventory  # one word: text tables wrap cells
     assert "code_commune" in dataset.replace("\\_", "_")
+
+
+def test_latex_compiles_to_pdf(tmp_path: Path) -> None:
+    """The LaTeX output compiles, with no character lost to a missing glyph."""
+    latexmk = shutil.which("latexmk")
+    require(latexmk, "no LaTeX toolchain (latexmk) is installed")
+    out = tmp_path / "latex"
+    result = subprocess.run(
+        [sys.executable, "-m", "sphinx", "-nW", "-q", "-E", "-b", "latex",
+         "-D", "project=sphinx-circ", str(DOCS), str(out)],
+        capture_output=True,
+        text=True,
+        check=False,
+    )  # fmt: skip
+    assert result.returncode == 0, strip_colors(result.stderr)
+    result = subprocess.run(
+        ["make", "LATEXMKOPTS=-interaction=nonstopmode -halt-on-error"],
+        cwd=out,
+        capture_output=True,
+        check=False,
+    )
+    log = (out / "sphinx-circ.log").read_text(encoding="utf-8", errors="replace")
+    assert result.returncode == 0, log[-3000:]
+    assert (out / "sphinx-circ.pdf").stat().st_size > 50_000
+    assert "Missing character" not in log
+    assert re.search(r"Output written on sphinx-circ\.pdf \((\d{2,}) pages", log)
