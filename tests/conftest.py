@@ -15,7 +15,7 @@ import threading
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import Any, ClassVar
 
 import pytest
 from sphinx.testing.util import SphinxTestApp
@@ -135,14 +135,22 @@ def browser() -> Iterator[Any]:
 
 
 class _QuietHandler(http.server.SimpleHTTPRequestHandler):
+    extra_headers: ClassVar[dict[str, str]] = {}
+
+    def end_headers(self) -> None:
+        for name, value in self.extra_headers.items():
+            self.send_header(name, value)
+        super().end_headers()
+
     def log_message(self, format: str, *args: Any) -> None:
         pass
 
 
 @contextlib.contextmanager
-def serve(directory: Path) -> Iterator[str]:
-    """Serve *directory* on a free loopback port; yield its base URL."""
-    handler = functools.partial(_QuietHandler, directory=str(directory))
+def serve(directory: Path, headers: dict[str, str] | None = None) -> Iterator[str]:
+    """Serve *directory* on a free loopback port, with *headers*; yield its URL."""
+    handler_class = type("Handler", (_QuietHandler,), {"extra_headers": headers or {}})
+    handler = functools.partial(handler_class, directory=str(directory))
     server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
@@ -166,10 +174,23 @@ def sphinx_build(src: Path, out: Path, *args: str) -> Path:
 
 
 @pytest.fixture(scope="session")
-def docs_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
-    """The portal in docs/, built once and served."""
-    out = sphinx_build(DOCS, tmp_path_factory.mktemp("docs-site") / "html")
-    with serve(out) as url:
+def docs_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The portal in docs/, built once for the session's browser tests."""
+    return sphinx_build(DOCS, tmp_path_factory.mktemp("docs-site") / "html")
+
+
+def site_pages(out: Path) -> list[str]:
+    """Every page of a built site, as paths relative to its root."""
+    return sorted(
+        path.relative_to(out).as_posix()
+        for path in out.rglob("*.html")
+        if "_static" not in path.parts and "_sources" not in path.parts
+    )
+
+
+@pytest.fixture(scope="session")
+def docs_url(docs_site: Path) -> Iterator[str]:
+    with serve(docs_site) as url:
         yield url
 
 
