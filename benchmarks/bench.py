@@ -207,12 +207,15 @@ def size(folder: Path) -> int:
 
 
 def theme_assets() -> list[Path]:
+    """The CSS and JS sphinx-circ ships: the theme's, and the blocks'."""
     package = ROOT / "sphinx_circ"
-    return [
-        package / "theme" / "sphinx_circ" / "static" / "styles" / "sphinx-circ.css",
-        *sorted((package / "static").rglob("*.js")),
-        *sorted((package / "static").rglob("*.css")),
-    ]
+    folders = (package / "theme" / "sphinx_circ" / "static", package / "static")
+    return sorted(
+        path
+        for folder in folders
+        for path in folder.rglob("*")
+        if path.suffix in (".css", ".js")
+    )
 
 
 def lighthouse(pages: list[str]) -> None:
@@ -255,11 +258,31 @@ def lighthouse(pages: list[str]) -> None:
                 )
 
 
+def scaling(sizes: list[int], rounds: int) -> None:
+    """Time per page at each size: linear scaling keeps it flat."""
+    print(f"{'pages':>6} {'median (s)':>11} {'per page (ms)':>14}")
+    with tempfile.TemporaryDirectory() as tmp:
+        for pages in sizes:
+            src = generate(Path(tmp) / str(pages), pages, circ=True)
+            out = Path(tmp) / f"out-{pages}"
+            median = statistics.median(
+                build(src, out, "-q", "-E")[0] for _round in range(rounds)
+            )
+            print(f"{pages:6} {median:11.2f} {1000 * median / pages:14.1f}")
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--pages", type=int, default=300)
     parser.add_argument("--rounds", type=int, default=3)
     parser.add_argument("--lighthouse", action="store_true")
+    parser.add_argument(
+        "--scaling",
+        type=int,
+        nargs="*",
+        metavar="N",
+        help="also time sphinx-circ builds of N pages each (e.g. 100 1000)",
+    )
     args = parser.parse_args()
     if not 1 <= args.pages <= 5000:
         parser.error("--pages must be between 1 and 5000")
@@ -312,6 +335,8 @@ def main() -> None:
         print(
             f"  {path.relative_to(ROOT)}: {len(data)} B, {len(gzip.compress(data, 9))} B gzip"
         )
+    if args.scaling:
+        scaling(args.scaling, args.rounds)
     if args.lighthouse:
         lighthouse(["index.html", "faq/index.html", "donnees/dechets-menagers.html"])
 
