@@ -57,7 +57,7 @@ STYLESHEET = (
     / "sphinx_circ"
     / "static"
     / "styles"
-    / "sphinx-circ.css"
+    / "sphinx-circ.css_t"
 )
 MODES = ("light", "dark")
 
@@ -145,7 +145,8 @@ def check_pairs(
 @cache
 def stylesheet_tokens(mode: str) -> dict[str, str]:
     """The ``--circ-…`` tokens as the stylesheet writes them (``var()`` kept)."""
-    css = STYLESHEET.read_text(encoding="utf-8")
+    # Drop the template's comments, as Sphinx does when it copies the file.
+    css = re.sub(r"\{#.*?#\}", "", STYLESHEET.read_text(encoding="utf-8"), flags=re.S)
     tokens: dict[str, str] = {}
     # Shared tokens (``:root``) first, then the mode's own.
     for selector in (":root", f'html[data-theme="{mode}"]'):
@@ -153,7 +154,7 @@ def stylesheet_tokens(mode: str) -> dict[str, str]:
         if block is None:
             raise ValueError(f"no {selector} tokens in {STYLESHEET.name}")
         found = re.findall(r"--circ-([a-z0-9-]+):\s*([^;]+);", block.group(1))
-        tokens.update((name, value.split("/*")[0].strip()) for name, value in found)
+        tokens.update((name, value.strip()) for name, value in found)
     return tokens
 
 

@@ -45,6 +45,19 @@ def test_theme_loads_from_its_entry_point_alone(tmp_path: Path) -> None:
     assert any("pydata-sphinx-theme.css" in href for href in stylesheets)
     assert (tmp_path / "out" / "_static" / "styles" / "sphinx-circ.css").is_file()
     assert "Bienvenue sur le portail." in page.select_one("article").get_text()
+    # The assets are _t templates: readers download them without the
+    # developers' comments, which are Jinja comments.
+    package = Path(__file__).parent.parent / "sphinx_circ"
+    sources = sorted(package.rglob("static/*/*_t"))
+    assert len(sources) >= 8
+    for source in sources:
+        served = tmp_path / "out" / "_static" / source.parent.name / source.stem
+        text = served.with_suffix(source.suffix.removesuffix("_t")).read_text("utf-8")
+        assert "{#" in source.read_text("utf-8"), source
+        assert "{#" not in text and "#}" not in text, served
+        assert len(text) < len(source.read_text("utf-8")), served
+    css = (tmp_path / "out" / "_static" / "styles" / "sphinx-circ.css").read_text()
+    assert css.startswith("/*\n * sphinx-circ theme stylesheet.")  # how to restyle
 
 
 def test_portal_defaults(build) -> None:
