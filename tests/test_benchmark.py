@@ -31,7 +31,8 @@ def test_benchmark_prints_its_figures() -> None:
         "time per page (sphinx-circ):",
         "-j 2 speed-up (sphinx-circ):",
         "output size:",
-        "KB gzip",
+        "kB gzip",
+        "-j 2 speed-up (baseline):",
     ):
         assert label in out, label
     assert "documents re-read after editing one persona page: 1" in out
