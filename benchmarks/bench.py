@@ -328,6 +328,14 @@ def main() -> None:
         default=25,
         help="pages per part of the site (0: every page at the top)",
     )
+    parser.add_argument(
+        "--jobs",
+        type=int,
+        nargs="+",
+        default=[2],
+        metavar="N",
+        help="parallel builds to compare with the serial one (default: -j 2)",
+    )
     parser.add_argument("--lighthouse", action="store_true")
     parser.add_argument(
         "--scaling",
@@ -345,19 +353,21 @@ def main() -> None:
             kind: generate(root, args.pages, kind == "circ", args.part_size)
             for kind in ("baseline", "circ")
         }
-        times: dict[str, list[float]] = {"baseline": [], "circ": []}
-        for _round in range(args.rounds):  # alternate, so drift hits both alike
-            for kind, src in sources.items():
-                elapsed, _ = build(src, root / f"out-{kind}", "-q", "-E")
-                times[kind].append(elapsed)
-        medians = {kind: statistics.median(values) for kind, values in times.items()}
-        parallel = {
-            kind: statistics.median(
-                build(src, root / f"out-j2-{kind}", "-q", "-E", "-j", "2")[0]
-                for _round in range(args.rounds)
-            )
-            for kind, src in sources.items()
+        # Serial and parallel builds, alternating, so drift hits all alike.
+        jobs = [1, *args.jobs]
+        times: dict[tuple[str, int], list[float]] = {
+            (kind, n): [] for kind in sources for n in jobs
         }
+        for _round in range(args.rounds):
+            for kind, src in sources.items():
+                for n in jobs:
+                    extra = ("-j", str(n)) if n > 1 else ()
+                    elapsed, _ = build(
+                        src, root / f"out-{kind}-{n}", "-q", "-E", *extra
+                    )
+                    times[kind, n].append(elapsed)
+        median = {key: statistics.median(values) for key, values in times.items()}
+        medians = {kind: median[kind, 1] for kind in sources}
         # Re-reads after editing one persona page (an incremental build).
         build(sources["circ"], root / "out-inc", "-q")
         persona = sources["circ"] / "personas" / "citoyen.md"
@@ -380,16 +390,16 @@ def main() -> None:
         print(
             f"time per page (sphinx-circ):     {1000 * medians['circ'] / args.pages:.1f} ms"
         )
-        print(
-            f"-j 2 speed-up (sphinx-circ):     {medians['circ'] / parallel['circ']:.2f}x"
-        )
-        print(
-            f"-j 2 speed-up (baseline):        {medians['baseline'] / parallel['baseline']:.2f}x"
-        )
+        for n in args.jobs:
+            for kind, label in (("circ", "sphinx-circ"), ("baseline", "baseline")):
+                print(
+                    f"{f'-j {n} speed-up ({label}):':32} "
+                    f"{medians[kind] / median[kind, n]:.2f}x"
+                )
         print(f"documents re-read after editing one persona page: {changed}")
-        print(f"output size: baseline {size(root / 'out-baseline') / 1e6:.1f} MB, "
-              f"sphinx-circ {size(root / 'out-circ') / 1e6:.1f} MB")  # fmt: skip
-        assets = theme_assets(root / "out-circ")
+        print(f"output size: baseline {size(root / 'out-baseline-1') / 1e6:.1f} MB, "
+              f"sphinx-circ {size(root / 'out-circ-1') / 1e6:.1f} MB")  # fmt: skip
+        assets = theme_assets(root / "out-circ-1")
         raw = sum(p.stat().st_size for p in assets)
         packed = sum(len(gzip.compress(p.read_bytes(), 9)) for p in assets)
         print(
@@ -398,7 +408,7 @@ def main() -> None:
         for path in assets:
             data = path.read_bytes()
             print(
-                f"  {path.relative_to(root / 'out-circ')}: {len(data)} B, "
+                f"  {path.relative_to(root / 'out-circ-1')}: {len(data)} B, "
                 f"{len(gzip.compress(data, 9))} B gzip"
             )
     if args.scaling:
