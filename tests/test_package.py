@@ -99,6 +99,8 @@ def test_wheel_ships_the_theme_and_catalogs(tmp_path) -> None:
         "sphinx_circ/theme/sphinx_circ/theme.toml",
         "sphinx_circ/theme/sphinx_circ/layout.html",
         "sphinx_circ/theme/sphinx_circ/static/styles/sphinx-circ.css_t",
+        "sphinx_circ/theme/sphinx_circ/static/styles/circ-icons.css",
+        "sphinx_circ/theme/sphinx_circ/static/icons/search.svg",
         "sphinx_circ/static/scripts/circ-personas.js_t",
         "sphinx_circ/static/styles/sphinx-circ-noscript.css_t",
         "sphinx_circ/locale/fr/LC_MESSAGES/sphinx_circ.mo",

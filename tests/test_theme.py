@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -123,3 +124,22 @@ def test_landing_layout_from_rst_field(build) -> None:
     built = build({"index.rst": ":layout: landing\n\nAccueil\n=======\n\nTexte.\n"})
     assert built.warnings == ""
     assert soup(built.read("index.html")).body["class"] == ["circ-layout-landing"]
+
+
+def test_icons_are_generated_and_each_has_its_file() -> None:
+    """circ-icons.css and the SVG files are what tools/make_icons.py writes."""
+    repo = Path(__file__).parent.parent
+    result = subprocess.run(
+        [sys.executable, str(repo / "tools" / "make_icons.py"), "--check"],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert result.returncode == 0, result.stdout
+    static = repo / "sphinx_circ" / "theme" / "sphinx_circ" / "static"
+    css = (static / "styles" / "circ-icons.css").read_text(encoding="utf-8")
+    urls = set(re.findall(r"url\(\.\./icons/([\w-]+\.svg)\)", css))
+    assert len(urls) >= 20
+    for name in urls:
+        svg = (static / "icons" / name).read_text(encoding="utf-8")
+        assert svg.startswith('<svg xmlns="http://www.w3.org/2000/svg"'), name
