@@ -136,9 +136,10 @@ def outputs() -> dict[Path, str]:
 
 
 def main(check: bool) -> int:
+    files = outputs()
     stale = [
         path
-        for path, text in outputs().items()
+        for path, text in files.items()
         if not path.is_file() or path.read_text(encoding="utf-8") != text
     ]
     if check:
@@ -146,8 +147,8 @@ def main(check: bool) -> int:
             print(f"out of date: {path}")
         return 1 if stale else 0
     ICONS.mkdir(parents=True, exist_ok=True)
-    for path, text in outputs().items():
-        path.write_text(text, encoding="utf-8")
+    for path in stale:
+        path.write_text(files[path], encoding="utf-8")
     return 0
 
 
