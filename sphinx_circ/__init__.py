@@ -1,36 +1,18 @@
-"""sphinx-circ: a Sphinx theme and MyST blocks for public open-data portals."""
+"""sphinx-circ: a Sphinx theme and MyST blocks for public open-data portals.
+
+Importing the package loads nothing else (the command line relies on it);
+``setup`` wires the blocks, the theme and the interface translations.
+"""
 
 from __future__ import annotations
 
-from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from sphinx.application import Sphinx
-from sphinx.config import Config
-
-from .assets import setup_assets
-from .button import setup_button
-from .csp import setup_csp
-from .datasets import setup_datasets
-from .hero import setup_hero
-from .inventory import setup_inventory
-from .layout import setup_layout
-from .options import setup_options
-from .personas import setup_personas
-from .request import setup_request
-from .section import setup_section
-from .shared import (
-    LOCALE_DIR,
-    MESSAGE_CATALOG,
-    NON_HTML_SKIP,
-    circ_sr_only,
-    depart_sr_only_html,
-    visit_sr_only_html,
-)
+if TYPE_CHECKING:
+    from sphinx.application import Sphinx
+    from sphinx.config import Config
 
 __version__ = "0.1.0"
-
-THEME_DIR = Path(__file__).parent / "theme" / "sphinx_circ"
 
 #: MyST syntax the blocks and the docs rely on.
 MYST_EXTENSIONS = ("colon_fence", "attrs_inline", "attrs_block", "deflist", "fieldlist")
@@ -45,13 +27,27 @@ def enable_myst_extensions(app: Sphinx, config: Config) -> None:
 
 def setup(app: Sphinx) -> dict[str, Any]:
     """Wire the blocks, the theme and the message catalog into Sphinx."""
+    from .assets import setup_assets
+    from .button import setup_button
+    from .config import THEME_DIR, THEME_NAME, setup_config
+    from .csp import setup_csp
+    from .datasets import setup_datasets
+    from .hero import setup_hero
+    from .inventory import setup_inventory
+    from .layout import setup_layout
+    from .messages import LOCALE_DIR, MESSAGE_CATALOG
+    from .nodes import setup_nodes
+    from .options import setup_options
+    from .personas import setup_personas
+    from .request import setup_request
+    from .section import setup_section
+
     app.setup_extension("myst_parser")
     app.setup_extension("sphinx_design")
     app.connect("config-inited", enable_myst_extensions)
     app.add_message_catalog(MESSAGE_CATALOG, str(LOCALE_DIR))
-    app.add_node(
-        circ_sr_only, html=(visit_sr_only_html, depart_sr_only_html), **NON_HTML_SKIP
-    )
+    setup_config(app)
+    setup_nodes(app)
     setup_hero(app)
     setup_section(app)
     setup_button(app)
@@ -63,7 +59,7 @@ def setup(app: Sphinx) -> dict[str, Any]:
     setup_options(app)
     setup_assets(app)
     setup_csp(app)
-    app.add_html_theme("sphinx_circ", str(THEME_DIR))
+    app.add_html_theme(THEME_NAME, str(THEME_DIR))
     return {
         "version": __version__,
         "parallel_read_safe": True,

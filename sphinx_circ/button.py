@@ -17,19 +17,14 @@ from sphinx import addnodes
 from sphinx.application import Sphinx
 from sphinx.environment import BuildEnvironment
 from sphinx.transforms import SphinxTransform
-from sphinx.util.docutils import ReferenceRole, SphinxDirective
+from sphinx.util.docutils import ReferenceRole
 from sphinx.util.nodes import make_refnode
-from sphinx_design.icons import create_icon_node, get_octicon
 
-from .shared import (
-    _,
-    candidate_docnames,
-    check_choice,
-    is_external,
-    is_safe_url,
-    screen_reader_text,
-    warn,
-)
+from ._compat import octicon_node
+from .directive import Choice, CircDirective
+from .messages import _, warn
+from .nodes import screen_reader_text
+from .urls import find_docname, is_external, is_safe_url
 
 VARIANTS = ("primary", "secondary", "outline", "tertiary")
 VARIANT_ALIASES = {f"button-{v}": v for v in VARIANTS}
@@ -60,9 +55,7 @@ def make_button(
     content: list[nodes.Node] = []
     if icon:
         try:
-            content.append(
-                create_icon_node(get_octicon(icon, classes=["circ-button__icon"]))
-            )
+            content.append(octicon_node(icon, classes=["circ-button__icon"]))
         except (KeyError, ValueError):
             warn(
                 f"unknown button icon {icon!r}: use an octicon name from "
@@ -116,24 +109,23 @@ def make_button(
     return pending
 
 
-class ButtonDirective(SphinxDirective):
+class ButtonDirective(CircDirective):
     """``:::{button} TARGET`` with the label as content."""
 
+    kind = "button"
     optional_arguments = 1
     final_argument_whitespace = True
     has_content = True
     option_spec: ClassVar[dict[str, Any]] = {
-        "variant": directives.unchanged,
-        "size": directives.unchanged,
+        "variant": Choice(VARIANTS, VARIANT_ALIASES),
+        "size": Choice(SIZES, SIZE_ALIASES),
         "icon": directives.unchanged,
         "new-tab": directives.flag,
         "class": directives.class_option,
     }
 
-    def run(self) -> list[nodes.Node]:
-        location = self.get_location()
-        variant = check_choice(self, "variant", VARIANTS, "button", VARIANT_ALIASES)
-        size = check_choice(self, "size", SIZES, "button", SIZE_ALIASES)
+    def run_block(self) -> list[nodes.Node]:
+        variant, size = self.options["variant"], self.options["size"]
         label: list[nodes.Node] = []
         text = " ".join(line.strip() for line in self.content).strip()
         if text:
@@ -146,7 +138,7 @@ class ButtonDirective(SphinxDirective):
             icon=(self.options.get("icon") or "").strip(),
             new_tab="new-tab" in self.options,
             docname=self.env.docname,
-            location=location,
+            location=self.get_location(),
         )
         self.set_source_info(button)
         row = nodes.paragraph("", "", button, classes=["circ-buttons"])
@@ -254,10 +246,10 @@ def find_target(
 ) -> tuple[str | None, str | None, str]:
     """Return ``(docname, anchor, title)`` for *target*, or ``(None, None, "")``."""
     path, _sep, anchor = target.partition("#")
-    for docname in candidate_docnames(path, fromdoc, env.config.source_suffix):
-        if docname in env.all_docs:
-            title = env.titles[docname].astext() if docname in env.titles else docname
-            return docname, anchor or None, title
+    docname = find_docname(path, fromdoc, env.config.source_suffix, env.all_docs)
+    if docname is not None:
+        title = env.titles[docname].astext() if docname in env.titles else docname
+        return docname, anchor or None, title
     std = env.domains.standard_domain
     label = target.lower()
     if label in std.labels:

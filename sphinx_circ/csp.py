@@ -19,7 +19,9 @@ import re
 from typing import Any
 
 from sphinx.application import Sphinx
-from sphinx.builders.html._assets import _JavaScript
+
+from ._compat import script_asset
+from .config import is_circ_theme
 
 SCRIPT = "_static/scripts/circ-csp.js"
 #: After doctools.js (priority 200), before translations.js (500).
@@ -51,7 +53,7 @@ def strict_scripts(
     app: Sphinx, pagename: str, templatename: str, context: dict[str, Any], doctree: Any
 ) -> None:
     # Only pages of this theme (or a theme inheriting it) have the script.
-    if "theme_hero_layout" not in context:
+    if not is_circ_theme(app):
         return
     scripts = context.get("script_files")
     if not isinstance(scripts, list):
@@ -71,9 +73,9 @@ def strict_scripts(
         # An inline script may rely on the ones before it having run.
         kept = [defer(script) for script in kept]
     kept.append(
-        _JavaScript(
+        script_asset(
             SCRIPT,
-            priority=SCRIPT_PRIORITY,
+            SCRIPT_PRIORITY,
             defer="",
             **{"data-options": json.dumps(options, sort_keys=True)},
         )
@@ -85,9 +87,7 @@ def defer(script: Any) -> Any:
     attributes = getattr(script, "attributes", None)
     if attributes is None or {"defer", "async", "type"} & attributes.keys():
         return script
-    return _JavaScript(
-        script.filename, priority=script.priority, **attributes, defer=""
-    )
+    return script_asset(script.filename, script.priority, **attributes, defer="")
 
 
 def setup_csp(app: Sphinx) -> None:

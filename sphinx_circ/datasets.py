@@ -20,10 +20,12 @@ from docutils import nodes
 from docutils.parsers.rst import directives
 from sphinx import addnodes
 from sphinx.application import Sphinx
-from sphinx.util.docutils import SphinxDirective
 
 from .button import make_button
-from .shared import _, captioned_table, data_file, slugify, table_row, warn
+from .directive import CircDirective
+from .messages import _
+from .nodes import captioned_table, table_row
+from .urls import slugify
 
 #: Field types of the Table Schema specification.
 TYPES = (
@@ -168,9 +170,10 @@ def describe_constraints(constraints: dict[str, Any]) -> list[str]:
     return lines
 
 
-class DatasetDirective(SphinxDirective):
+class DatasetDirective(CircDirective):
     """``:::{dataset} path/to/schema.json`` with metadata options."""
 
+    kind = "dataset"
     required_arguments = 1
     final_argument_whitespace = True
     option_spec: ClassVar[dict[str, Any]] = {
@@ -186,9 +189,8 @@ class DatasetDirective(SphinxDirective):
         "class": directives.class_option,
     }
 
-    def run(self) -> list[nodes.Node]:
-        location = self.get_location()
-        path = data_file(self)
+    def run_block(self) -> list[nodes.Node]:
+        path = self.data_file()
         if (path.parent / DESCRIPTOR).is_file():
             # Only an existing file: Sphinx re-reads a page whose dependency
             # is missing on every build.
@@ -200,21 +202,19 @@ class DatasetDirective(SphinxDirective):
         data, problem = load_file(path)
         schema = Schema()
         if problem:
-            warn(
-                f"dataset schema: {problem}; check the path, relative to this page",
-                "dataset",
-                location,
+            self.warn(
+                f"dataset schema: {problem}; check the path, relative to this page"
             )
         else:
             schema = read_schema(data)
             for issue in schema.problems:
-                warn(f"dataset schema {path.name!r}: {issue}", "dataset", location)
-        metadata = self.metadata(path.parent, schema, location)
+                self.warn(f"dataset schema {path.name!r}: {issue}")
+        metadata = self.metadata(path.parent, schema)
         relative = (
             path.relative_to(self.env.srcdir).as_posix() if path.is_file() else None
         )
         container += self.metadata_list(metadata, relative)
-        buttons = self.download_buttons(metadata, location)
+        buttons = self.download_buttons(metadata)
         if buttons is not None:
             container += buttons
         if schema.fields:
@@ -227,22 +227,18 @@ class DatasetDirective(SphinxDirective):
             )
         return [container]
 
-    def metadata(self, folder: Path, schema: Schema, location: str) -> dict[str, Any]:
+    def metadata(self, folder: Path, schema: Schema) -> dict[str, Any]:
         """Options first, then the descriptor beside the schema, then the schema."""
         found: dict[str, Any] = {}
         descriptor_path = folder / DESCRIPTOR
         if descriptor_path.is_file():
             data, problem = load_file(descriptor_path)
             if problem:
-                warn(f"dataset descriptor: {problem}", "dataset", location)
+                self.warn(f"dataset descriptor: {problem}")
             elif isinstance(data, dict):
                 found = descriptor_metadata(data)
             else:
-                warn(
-                    f"dataset descriptor {DESCRIPTOR!r} must be an object",
-                    "dataset",
-                    location,
-                )
+                self.warn(f"dataset descriptor {DESCRIPTOR!r} must be an object")
         if schema.title:
             found.setdefault("title", schema.title)
         options = dict(self.options)
@@ -279,9 +275,7 @@ class DatasetDirective(SphinxDirective):
             items += _item("data.gouv.fr", nodes.reference("", url, refuri=url))
         return items
 
-    def download_buttons(
-        self, metadata: dict[str, Any], location: str
-    ) -> nodes.Node | None:
+    def download_buttons(self, metadata: dict[str, Any]) -> nodes.Node | None:
         resources = metadata.get("resources") or []
         if not resources:
             return None
@@ -300,7 +294,7 @@ class DatasetDirective(SphinxDirective):
                 icon="download",
                 new_tab=False,
                 docname=self.env.docname,
-                location=location,
+                location=self.get_location(),
             )
         return row
 

@@ -16,16 +16,12 @@ from docutils.parsers.rst import directives
 from myst_parser.mocking import MockState
 from sphinx.application import Sphinx
 from sphinx.transforms import SphinxTransform
-from sphinx.util.docutils import SphinxDirective
 
-from .shared import (
-    NON_HTML_PASSTHROUGH,
-    check_choice,
-    heading_to_section,
-    is_block_heading,
-    parse_with_headings,
-    warn,
-)
+from ._compat import declare_myst_title_level, override_title_html
+from .directive import Choice, CircDirective
+from .headings import heading_to_section, is_block_heading, parse_with_headings
+from .messages import warn
+from .nodes import NON_HTML_PASSTHROUGH
 
 ALIGNMENTS = ("left", "center", "right")
 
@@ -34,20 +30,20 @@ class circ_hero(nodes.General, nodes.Element):
     """The banner; ``holds_title`` once the page title has been moved before it."""
 
 
-class HeroDirective(SphinxDirective):
+class HeroDirective(CircDirective):
     """``::::{hero}`` … ``::::``: a heading, tagline paragraphs and buttons."""
 
+    kind = "hero"
     has_content = True
     option_spec: ClassVar[dict[str, Any]] = {
         "image": directives.unchanged,
         "image-alt": directives.unchanged,
-        "align": directives.unchanged,
+        "align": Choice(ALIGNMENTS, {"centre": "center"}),
         "class": directives.class_option,
     }
 
-    def run(self) -> list[nodes.Node]:
-        location = self.get_location()
-        align = check_choice(self, "align", ALIGNMENTS, "hero", {"centre": "center"})
+    def run_block(self) -> list[nodes.Node]:
+        align = self.options["align"]
         hero = circ_hero(
             "\n".join(self.content),
             classes=[
@@ -58,20 +54,12 @@ class HeroDirective(SphinxDirective):
         )
         self.set_source_info(hero)
         if not self.content:
-            warn(
-                "empty hero: give it a heading (the page title) and a tagline",
-                "hero",
-                location,
-            )
+            self.warn("empty hero: give it a heading (the page title) and a tagline")
             return []
         parse_with_headings(self, hero)
         image = (self.options.get("image") or "").strip()
         if "image" in self.options and not image:
-            warn(
-                "hero image option is empty: give an image path or remove it",
-                "hero",
-                location,
-            )
+            self.warn("hero image option is empty: give an image path or remove it")
         if image:
             alt = (self.options.get("image-alt") or "").strip()
             picture = nodes.image(
@@ -84,19 +72,10 @@ class HeroDirective(SphinxDirective):
             self.set_source_info(picture)
             hero += picture
         if isinstance(self.state, MockState):
-            _declare_title_level(self.state)
+            # The heading becomes the page title only after parsing; until
+            # then MyST would report a following ``##`` as starting at H2.
+            declare_myst_title_level(self.state)
         return [hero]
-
-
-def _declare_title_level(state: MockState) -> None:
-    """Tell MyST the page has an ``h1`` so later ``##`` headings are not flagged.
-
-    The hero's heading only becomes a section after parsing; until then MyST
-    would report a following ``##`` as "document headings start at H2".
-    """
-    levels = getattr(getattr(state, "_renderer", None), "_level_to_section", None)
-    if isinstance(levels, dict) and 0 in levels:
-        levels.setdefault(1, levels[0])
 
 
 class HeroStructure(SphinxTransform):
@@ -191,7 +170,7 @@ def setup_hero(app: Sphinx) -> None:
     app.add_node(
         circ_hero, html=(visit_hero_html, depart_hero_html), **NON_HTML_PASSTHROUGH
     )
-    app.add_node(nodes.title, override=True, html=(visit_title_html, depart_title_html))
+    override_title_html(app, visit_title_html, depart_title_html)
     app.add_directive("hero", HeroDirective)
     app.add_transform(HeroStructure)
     app.connect("doctree-resolved", drop_decorative_images)

@@ -13,7 +13,6 @@ import re
 from collections import Counter
 from dataclasses import dataclass
 from datetime import date
-from html import escape
 from typing import Any, ClassVar
 
 from babel.dates import format_date
@@ -21,21 +20,18 @@ from docutils import nodes
 from docutils.parsers.rst import directives
 from sphinx.application import Sphinx
 from sphinx.transforms import SphinxTransform
-from sphinx.util.docutils import SphinxDirective
 
-from .shared import (
+from .directive import CircDirective
+from .headings import section_depth
+from .messages import _
+from .nodes import (
     NON_HTML_SKIP,
-    _,
     captioned_table,
-    data_file,
-    html_tag,
-    is_safe_url,
     is_static_html,
-    section_depth,
-    slugify,
+    render_template,
     table_row,
-    warn,
 )
+from .urls import is_safe_url, slugify
 
 #: Status key → the original site's label (colours live in the stylesheet).
 STATUSES = {
@@ -206,41 +202,33 @@ class circ_inventory_controls(nodes.General, nodes.Element):
     """The filter box and status toggles (HTML only, shown by the script)."""
 
 
-class InventoryDirective(SphinxDirective):
+class InventoryDirective(CircDirective):
     """``:::{dataset-inventory} path/to/inventory.csv``."""
 
+    kind = "inventory"
     required_arguments = 1
     final_argument_whitespace = True
     option_spec: ClassVar[dict[str, Any]] = {"class": directives.class_option}
 
-    def run(self) -> list[nodes.Node]:
-        location = self.get_location()
-        path = data_file(self)
+    def run_block(self) -> list[nodes.Node]:
+        path = self.data_file()
         try:
             text = path.read_text(encoding="utf-8-sig")
         except FileNotFoundError:
-            warn(
+            self.warn(
                 f"inventory file {path.name!r} not found; "
-                "check the path, relative to this page",
-                "inventory",
-                location,
+                "check the path, relative to this page"
             )
             return [nodes.paragraph("", _("The inventory could not be read."))]
         except (OSError, UnicodeDecodeError) as error:
-            warn(
-                f"cannot read inventory {path.name!r} ({error}); save it as UTF-8",
-                "inventory",
-                location,
+            self.warn(
+                f"cannot read inventory {path.name!r} ({error}); save it as UTF-8"
             )
             return [nodes.paragraph("", _("The inventory could not be read."))]
         entries, problems = read_inventory(text)
         for line, problem in problems:
             # Named by the CSV's own line, where the fix is made.
-            warn(
-                f"inventory {path.name!r}, line {line}: {problem}",
-                "inventory",
-                location,
-            )
+            self.warn(f"inventory {path.name!r}, line {line}: {problem}")
         container = nodes.container(
             "", classes=["circ-inventory", *self.options.get("class", [])]
         )
@@ -368,54 +356,17 @@ def badge(key: str, label: str) -> nodes.inline:
 def visit_controls_html(self: Any, node: circ_inventory_controls) -> None:
     if is_static_html(self):
         raise nodes.SkipNode
-    uid = node["uid"]
     labels = status_labels()
-    toggles = [
-        html_tag(
-            "button",
-            html_tag(
-                "span", escape(labels[key]), class_=f"circ-badge circ-badge--{key}"
-            )
-            + " "
-            + html_tag("span", "0", class_="circ-inventory__toggle-count"),
-            type="button",
-            aria_pressed="true",
-            data_circ_status=key,
-            class_="circ-inventory__toggle",
+    statuses = [(key, labels[key]) for key in STATUSES]
+    self.body.append(
+        render_template(
+            self,
+            "circ/inventory-controls.html",
+            uid=node["uid"],
+            statuses=statuses,
         )
-        for key in STATUSES
-    ]
-    hint = escape(_("Type at least 3 characters; every column is searched."))
-    parts = [
-        html_tag("label", escape(_("Filter the inventory")), for_=f"{uid}-q"),
-        html_tag(
-            "input",
-            None,
-            type="search",
-            id=f"{uid}-q",
-            class_="circ-inventory__filter",
-            aria_describedby=f"{uid}-hint",
-            autocomplete="off",
-        ),
-        html_tag("p", hint, id=f"{uid}-hint", class_="circ-inventory__hint"),
-        html_tag(
-            "fieldset",
-            html_tag("legend", escape(_("Statuses shown"))) + "".join(toggles),
-            class_="circ-inventory__toggles",
-        ),
-        html_tag(
-            "p", "", class_="circ-inventory__status", role="status", aria_live="polite"
-        ),
-        html_tag(
-            "template",
-            escape(_("{shown} of {total} datasets shown")),
-            class_="circ-inventory__message",
-        ),
-    ]
-    controls = html_tag(
-        "div", "".join(parts), class_="circ-inventory__controls", hidden=True
+        + "\n"
     )
-    self.body.append(controls + "\n")
     raise nodes.SkipNode
 
 

@@ -6,10 +6,11 @@ from typing import Any
 
 from sphinx.application import Sphinx
 
+from .config import LAYOUTS
 from .hero import circ_hero
-from .shared import warn
+from .messages import warn
 
-LAYOUTS = ("default", "landing")
+#: Other generators' layouts (Jekyll's ``page``…), meaning the default here.
 FOREIGN_LAYOUTS = ("page", "post", "home", "default")
 
 
@@ -21,9 +22,9 @@ def apply_layout(
     layout = str(meta.get("layout", "")).strip().lower()
     if not layout and doctree is not None and any(doctree.findall(circ_hero)):
         # The site's choice for pages that open with a hero (hero_layout).
-        layout = str(context.get("theme_hero_layout") or "default")
+        layout = str(context.get("theme_hero_layout") or LAYOUTS[0])
     if layout not in LAYOUTS:
-        layout = "default"
+        layout = LAYOUTS[0]
     context["circ_layout"] = layout
     if layout == "landing":
         context["sidebars"] = []
@@ -33,8 +34,7 @@ def apply_layout(
 
 def warn_unknown_layout(app: Sphinx, doctree: Any) -> None:
     docname = app.env.docname
-    layout = str(app.env.metadata[docname].get("layout", "default")).strip().lower()
-    # Front matter from other generators (Jekyll's ``page``…) means the default.
+    layout = str(app.env.metadata[docname].get("layout", LAYOUTS[0])).strip().lower()
     if layout not in LAYOUTS and layout not in FOREIGN_LAYOUTS:
         warn(
             f"unknown layout {layout!r}; use one of: {', '.join(LAYOUTS)}",

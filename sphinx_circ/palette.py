@@ -2,7 +2,10 @@
 
 The theme's stylesheet defines the ``--circ-…`` tokens for light and dark
 mode; ``TEXT_PAIRS`` names every text/background combination the blocks
-produce, so a test (and later the build) can check each one reaches AA.
+produce, so a test and the build can check each one reaches AA. This module
+owns the ``palette`` theme option: reading an agency's overrides, checking
+their contrast, and writing them as a stylesheet. It imports nothing of the
+package, so the configuration can use it.
 """
 
 from __future__ import annotations
@@ -10,6 +13,7 @@ from __future__ import annotations
 import re
 from functools import cache
 from pathlib import Path
+from typing import Any
 
 #: (text token, background token) for text: WCAG AA asks 4.5:1.
 TEXT_PAIRS: tuple[tuple[str, str], ...] = (
@@ -208,3 +212,53 @@ def tokens_css(overrides: dict[str, dict[str, str]]) -> str:
             )
             blocks.append(f'html[data-theme="{mode}"] {{\n{lines}}}\n')
     return "".join(blocks)
+
+
+def read_palette(palette: Any) -> tuple[dict[str, dict[str, str]], list[str]]:
+    """The valid token overrides per mode, and a problem for each one left out."""
+    if not palette:
+        return {}, []
+    if not isinstance(palette, dict):
+        return {}, [
+            "palette must be a dict: {'light': {'primary': '#0053b3'}, 'dark': {…}}"
+        ]
+    found: dict[str, dict[str, str]] = {}
+    problems: list[str] = []
+    for mode, values in palette.items():
+        if mode not in MODES or not isinstance(values, dict):
+            problems.append(
+                f"palette key {mode!r} must be 'light' or 'dark', each a dict"
+            )
+            continue
+        known = colour_tokens(mode)
+        for name, value in values.items():
+            token = str(name).removeprefix("--circ-")
+            if token not in known:
+                problems.append(
+                    f"unknown palette token {name!r} ({mode}); use one of: "
+                    + ", ".join(known)
+                )
+            elif not is_colour(str(value)):
+                problems.append(
+                    f"palette {mode} {token} = {value!r} is not a colour; write it "
+                    "as #rrggbb or rgb(r g b)"
+                )
+            else:
+                found.setdefault(mode, {})[token] = str(value).strip()
+    return found, problems
+
+
+def contrast_problems(palette: dict[str, dict[str, str]]) -> list[str]:
+    """Every text/background pair an agency's overrides put below AA."""
+    problems = []
+    for mode in MODES:
+        if not palette.get(mode):
+            continue
+        tokens = effective_tokens(mode, palette[mode])
+        for text, background, ratio, minimum in check_pairs(tokens):
+            problems.append(
+                f"palette ({mode} mode): --circ-{text} on --circ-{background} "
+                f"has a contrast of {ratio:.2f}:1, below the {minimum}:1 "
+                "WCAG AA asks"
+            )
+    return problems

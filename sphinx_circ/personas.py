@@ -20,23 +20,15 @@ from typing import Any, ClassVar
 from docutils import nodes
 from docutils.parsers.rst import directives
 from sphinx.application import Sphinx
-from sphinx.config import Config
 from sphinx.transforms import SphinxTransform
-from sphinx.transforms.post_transforms import SphinxPostTransform
-from sphinx.util.docutils import SphinxDirective
 from sphinx_design.icons import get_octicon
 
-from .shared import (
-    NON_HTML_PASSTHROUGH,
-    _,
-    candidate_docnames,
-    is_static_html,
-    section_depth,
-    slugify,
-    warn,
-)
+from .directive import CircDirective
+from .messages import _, warn
+from .nodes import NON_HTML_PASSTHROUGH, is_static_html, render_template
+from .persona_pages import circ_persona, persona_pages, setup_persona_pages
+from .urls import find_docname, slugify
 
-STORAGE_MODES = ("local", "session", "none")
 DEFAULT_GROUP = "persona"
 
 
@@ -44,13 +36,10 @@ class circ_persona_tabs(nodes.General, nodes.Element):
     """A set of persona panels (the tab list is drawn from their attributes)."""
 
 
-class circ_persona(nodes.General, nodes.Element):
-    """One persona's panel: a title rubric, then its content."""
-
-
-class PersonaTabsDirective(SphinxDirective):
+class PersonaTabsDirective(CircDirective):
     """``:::::{persona-tabs}`` holding ``::::{persona} Title`` items."""
 
+    kind = "personas"
     has_content = True
     option_spec: ClassVar[dict[str, Any]] = {
         "selected": directives.unchanged,
@@ -59,15 +48,12 @@ class PersonaTabsDirective(SphinxDirective):
         "class": directives.class_option,
     }
 
-    def run(self) -> list[nodes.Node]:
-        location = self.get_location()
+    def run_block(self) -> list[nodes.Node]:
         group = slugify(self.options.get("sync-group") or DEFAULT_GROUP)
         if not group:
-            warn(
+            self.warn(
                 f"sync-group {self.options['sync-group']!r} has no letters or digits; "
-                f"using {DEFAULT_GROUP!r}",
-                "personas",
-                location,
+                f"using {DEFAULT_GROUP!r}"
             )
             group = DEFAULT_GROUP
         label = (self.options.get("label") or "").strip() or _("Choose your profile")
@@ -83,9 +69,10 @@ class PersonaTabsDirective(SphinxDirective):
         return [tabs]
 
 
-class PersonaDirective(SphinxDirective):
+class PersonaDirective(CircDirective):
     """``::::{persona} Title``: one audience, filled from a page and/or content."""
 
+    kind = "personas"
     required_arguments = 1
     final_argument_whitespace = True
     has_content = True
@@ -98,16 +85,13 @@ class PersonaDirective(SphinxDirective):
         "class": directives.class_option,
     }
 
-    def run(self) -> list[nodes.Node]:
-        location = self.get_location()
+    def run_block(self) -> list[nodes.Node]:
         title = self.arguments[0].strip()
         key = slugify(self.options.get("key") or title)
         if not key:
-            warn(
+            self.warn(
                 f"persona {title!r} has no usable key: give a :key: made of letters "
-                "or digits",
-                "personas",
-                location,
+                "or digits"
             )
             key = "persona"
         persona = circ_persona(
@@ -130,18 +114,16 @@ class PersonaDirective(SphinxDirective):
             try:
                 persona["icon"] = get_octicon(icon, classes=["circ-persona__icon"])
             except (KeyError, ValueError):
-                warn(
+                self.warn(
                     f"unknown persona icon {icon!r}: use an octicon name from "
-                    "sphinx-design (e.g. 'person', 'code')",
-                    "personas",
-                    location,
+                    "sphinx-design (e.g. 'person', 'code')"
                 )
         page = (self.options.get("page") or "").strip()
         if "page" in self.options:
-            docname = self.find_page(page, location)
+            docname = self.find_page(page)
             if docname:
                 persona["page"] = docname
-                shown_by(self.env).setdefault(docname, set()).add(self.env.docname)
+                persona_pages(self.env).note(docname, self.env.docname)
         if persona["summary"]:
             persona += nodes.paragraph(
                 "", persona["summary"], classes=["circ-persona__summary"]
@@ -150,29 +132,22 @@ class PersonaDirective(SphinxDirective):
         if self.content:
             self.state.nested_parse(self.content, self.content_offset, persona)
         if len(persona) == 1 + persona.get("has_summary", 0) and "page" not in persona:
-            warn(
-                f"persona {title!r} is empty: give it a :page: or some content",
-                "personas",
-                location,
-            )
+            self.warn(f"persona {title!r} is empty: give it a :page: or some content")
         return [persona]
 
-    def find_page(self, page: str, location: str) -> str | None:
+    def find_page(self, page: str) -> str | None:
         if not page:
-            warn("persona page is empty; give a document name", "personas", location)
+            self.warn("persona page is empty; give a document name")
             return None
-        for docname in candidate_docnames(
-            page, self.env.docname, self.config.source_suffix
-        ):
-            if docname in self.env.found_docs:
-                return docname
-        warn(
-            f"persona page {page!r} is not a document of this project; check the "
-            "name (e.g. 'faq/citoyen')",
-            "personas",
-            location,
+        docname = find_docname(
+            page, self.env.docname, self.config.source_suffix, self.env.found_docs
         )
-        return None
+        if docname is None:
+            self.warn(
+                f"persona page {page!r} is not a document of this project; check "
+                "the name (e.g. 'faq/citoyen')"
+            )
+        return docname
 
 
 class CheckPersonaTabs(SphinxTransform):
@@ -270,125 +245,6 @@ class CheckPersonaTabs(SphinxTransform):
         return candidate
 
 
-#: Persona pages read from the environment during this write phase: a page
-#: shown on many pages is unpickled once per process, not once per page.
-_PAGE_DOCTREES: dict[str, nodes.document] = {}
-
-
-class FillPersonaPanels(SphinxPostTransform):
-    """Copy each persona page's content into its panel, at write time."""
-
-    default_priority = 4  # before references are resolved (10)
-
-    def run(self, **kwargs: Any) -> None:
-        self.fill(self.document, [self.env.docname])
-
-    def fill(self, root: nodes.Element, chain: list[str]) -> None:
-        for persona in list(root.findall(circ_persona)):
-            if persona.get("filled"):
-                continue
-            persona["filled"] = True
-            level = min(section_depth(persona) + 1, 6)
-            title = persona[0]
-            assert isinstance(title, nodes.rubric)
-            title["heading-level"] = level
-            page = persona.get("page")
-            if not page:
-                continue
-            if page in chain:
-                warn(
-                    f"persona page {page!r} shows this persona set again "
-                    f"({' → '.join([*chain, page])}); its content is left out to "
-                    "avoid an endless loop",
-                    "personas",
-                    persona,
-                )
-                continue
-            content = self.page_content(persona, page, level)
-            self.fill(content, [*chain, page])
-            insert_at = 2 if persona.get("has_summary") else 1
-            persona[insert_at:insert_at] = content.children
-            for child in content.children:
-                child.parent = persona
-            if not persona["summary"]:
-                self.add_summary(persona, page)
-
-    def page_content(
-        self, persona: circ_persona, page: str, level: int
-    ) -> nodes.Element:
-        holder = nodes.Element()
-        if page not in _PAGE_DOCTREES:
-            try:
-                _PAGE_DOCTREES[page] = self.env.get_doctree(page)
-            except FileNotFoundError:
-                return holder
-        prefix = persona["ids"][0] if persona["ids"] else persona["key"]
-        body = page_body(_PAGE_DOCTREES[page])
-        for node in body:
-            if isinstance(node, nodes.Element):
-                for element in node.findall(nodes.Element):
-                    _rename_ids(element, prefix, self.document)
-        holder.extend(sections_to_rubrics(body, level + 1))
-        return holder
-
-    def add_summary(self, persona: circ_persona, page: str) -> None:
-        metadata = self.env.metadata.get(page, {})
-        for key in ("subtitle", "summary"):
-            text = str(metadata.get(key, "")).strip()
-            if text:
-                persona["summary"] = text
-                lead = nodes.paragraph("", text, classes=["circ-persona__summary"])
-                persona.insert(1, lead)
-                return
-        # Otherwise the first paragraph, for the list of links only: it is
-        # already the panel's first line.
-        first = next(iter(persona.findall(nodes.paragraph)), None)
-        if first is not None:
-            persona["summary"] = first.astext()
-
-
-def page_body(doctree: nodes.document) -> list[nodes.Node]:
-    """The page's content without its title (the persona's title replaces it)."""
-    first = next(iter(doctree.findall(nodes.section)), None)
-    if first is None:
-        return [child.deepcopy() for child in doctree.children]
-    before = [
-        child.deepcopy()
-        for child in doctree.children[: doctree.index(first)]
-        if not isinstance(child, nodes.target)
-    ]
-    return before + [child.deepcopy() for child in first.children[1:]]
-
-
-def sections_to_rubrics(body: list[nodes.Node], level: int) -> list[nodes.Node]:
-    """A panel is not a section: its page's sections become headings (rubrics)."""
-    flat: list[nodes.Node] = []
-    for node in body:
-        if not isinstance(node, nodes.section):
-            flat.append(node)
-            continue
-        rubric = nodes.rubric("", "", *node[0].children, classes=node["classes"])
-        rubric["ids"] = node["ids"]
-        rubric["heading-level"] = min(level, 6)
-        rubric.source, rubric.line = node.source, node.line
-        flat.append(rubric)
-        flat.extend(sections_to_rubrics(list(node.children[1:]), level + 1))
-    return flat
-
-
-def _rename_ids(element: nodes.Element, prefix: str, document: nodes.document) -> None:
-    """Ids copied from another page get the panel's prefix, to stay unique here."""
-    element["names"] = []
-    renamed = []
-    for node_id in element["ids"]:
-        new_id = f"{prefix}-{node_id}"
-        renamed.append(new_id)
-        document.ids[new_id] = element
-    element["ids"] = renamed
-    if isinstance(element, nodes.reference) and element.get("refid"):
-        element["refid"] = f"{prefix}-{element['refid']}"
-
-
 # -- HTML ---------------------------------------------------------------------
 
 
@@ -404,48 +260,21 @@ def visit_tabs_html(self: Any, node: circ_persona_tabs) -> None:
     )
     if not personas or is_static_html(self):
         return
-    # ``starttag`` escapes every attribute value; text goes through ``encode``.
-    bare = nodes.Element()
-    named = {"aria-label": node["label"]}
     tabs = [
-        self.starttag(
-            bare, "div", "", CLASS="circ-personas__tabs", role="tablist", **named
-        )
-    ]
-    links = [
-        self.starttag(bare, "nav", "", **(named | {"CLASS": "circ-personas__links"})),
-        "<ul>",
-    ]
-    for persona in personas:
-        selected = persona["key"] == node["selected"]
-        title = self.encode(persona["title"])
-        tab = {
-            "type": "button",
-            "role": "tab",
-            "CLASS": "circ-personas__tab",
-            "ids": [persona["tab_id"]],
-            "aria-controls": persona["ids"][0],
-            "aria-selected": "true" if selected else "false",
-            "tabindex": "0" if selected else "-1",
-            "data-circ-key": persona["key"],
+        {
+            "key": persona["key"],
+            "title": persona["title"],
+            "tab_id": persona["tab_id"],
+            "panel_id": persona["ids"][0],
+            "selected": persona["key"] == node["selected"],
+            "icon": persona.get("icon", ""),
+            "summary": persona.get("summary", ""),
         }
-        tabs.append(
-            # A fresh node: ``starttag`` extends the node's own ids list.
-            self.starttag(nodes.Element(), "button", "", **tab)
-            + persona.get("icon", "")
-            + f"<span>{title}</span></button>"
-        )
-        summary = persona.get("summary", "")
-        summary_html = (
-            f' <span class="circ-personas__summary">{self.encode(summary)}</span>'
-            if summary
-            else ""
-        )
-        href = self.attval("#" + persona["ids"][0])
-        links.append(f'<li><a href="{href}">{title}</a>{summary_html}</li>')
-    tabs.append("</div>\n")
-    links.append("</ul></nav>\n")
-    self.body.extend([*tabs, *links])
+        for persona in personas
+    ]
+    self.body.append(
+        render_template(self, "circ/persona-tabs.html", label=node["label"], tabs=tabs)
+    )
 
 
 def depart_tabs_html(self: Any, node: circ_persona_tabs) -> None:
@@ -476,65 +305,8 @@ def depart_persona_html(self: Any, node: circ_persona) -> None:
     self.body.append("</div>\n")
 
 
-def check_storage(app: Sphinx, config: Config) -> None:
-    if config.circ_persona_storage not in STORAGE_MODES:
-        warn(
-            f"circ_persona_storage = {config.circ_persona_storage!r} is not one of "
-            f"{', '.join(STORAGE_MODES)}; using 'local'",
-            "config",
-            None,
-        )
-        config.circ_persona_storage = "local"
-
-
-# -- Rebuilding what shows a page ------------------------------------------------
-# Pages are copied in at write time, so a changed persona page needs the pages
-# that show it written again, not read again: Sphinx writes whatever
-# ``env-updated`` returns.
-
-
-def shown_by(env: Any) -> dict[str, set[str]]:
-    """Persona page → the documents whose tabs show it (kept in the environment)."""
-    if not hasattr(env, "circ_persona_shown_by"):
-        env.circ_persona_shown_by = {}
-    return env.circ_persona_shown_by
-
-
-def note_read(app: Sphinx, env: Any, docnames: list[str]) -> None:
-    env.circ_persona_read = set(docnames)
-
-
-def forget(app: Sphinx, env: Any, docname: str) -> None:
-    for showers in shown_by(env).values():
-        showers.discard(docname)
-
-
-def merge(app: Sphinx, env: Any, docnames: Any, other: Any) -> None:
-    for page, showers in shown_by(other).items():
-        shown_by(env).setdefault(page, set()).update(showers)
-
-
-def to_rewrite(app: Sphinx, env: Any) -> list[str]:
-    """The documents showing a page that was just read, directly or not."""
-    _PAGE_DOCTREES.clear()  # reading is over: pages may have changed
-    pending = list(getattr(env, "circ_persona_read", ()))
-    found: set[str] = set()
-    while pending:
-        for shower in shown_by(env).get(pending.pop(), ()):
-            if shower not in found and shower in env.all_docs:
-                found.add(shower)
-                pending.append(shower)
-    env.circ_persona_read = set()
-    return sorted(found)
-
-
 def setup_personas(app: Sphinx) -> None:
-    app.connect("env-before-read-docs", note_read)
-    app.connect("env-purge-doc", forget)
-    app.connect("env-merge-info", merge)
-    app.connect("env-updated", to_rewrite)
-    app.add_config_value("circ_persona_storage", "local", "html", types=[str])
-    app.connect("config-inited", check_storage)
+    setup_persona_pages(app)
     app.add_node(
         circ_persona_tabs,
         html=(visit_tabs_html, depart_tabs_html),
@@ -548,4 +320,3 @@ def setup_personas(app: Sphinx) -> None:
     app.add_directive("persona-tabs", PersonaTabsDirective)
     app.add_directive("persona", PersonaDirective)
     app.add_transform(CheckPersonaTabs)
-    app.add_post_transform(FillPersonaPanels)

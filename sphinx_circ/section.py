@@ -15,17 +15,17 @@ from docutils import nodes
 from docutils.parsers.rst import directives
 from sphinx.application import Sphinx
 from sphinx.transforms import SphinxTransform
-from sphinx.util.docutils import SphinxDirective
 
-from .shared import (
-    NON_HTML_PASSTHROUGH,
-    check_choice,
+from .directive import Choice, CircDirective
+from .headings import (
     heading_to_section,
     is_block_heading,
+    move_block_ids,
     parse_with_headings,
     section_depth,
-    warn,
 )
+from .messages import warn
+from .nodes import NON_HTML_PASSTHROUGH
 
 STYLES = ("default", "color", "grey", "dark", "white")
 #: The original site's class names, accepted as style values.
@@ -40,19 +40,19 @@ def band_classes(style: str, extra: list[str]) -> list[str]:
     return ["circ-section", f"circ-section--{style}", *extra]
 
 
-class SectionDirective(SphinxDirective):
+class SectionDirective(CircDirective):
     """``::::{section}`` … ``::::``: a full-width band of the page."""
 
+    kind = "section"
     has_content = True
     option_spec: ClassVar[dict[str, Any]] = {
-        "style": directives.unchanged,
+        "style": Choice(STYLES, STYLE_ALIASES),
         "name": directives.unchanged,
         "class": directives.class_option,
     }
 
-    def run(self) -> list[nodes.Node]:
-        location = self.get_location()
-        style = check_choice(self, "style", STYLES, "section", STYLE_ALIASES)
+    def run_block(self) -> list[nodes.Node]:
+        style = self.options["style"]
         band = circ_section(
             "\n".join(self.content),
             classes=band_classes(style, self.options.get("class", [])),
@@ -62,10 +62,8 @@ class SectionDirective(SphinxDirective):
         if "name" in self.options:
             self.add_name(band)
         if not self.content:
-            warn(
-                "empty section: write its content between the fences, or remove it",
-                "section",
-                location,
+            self.warn(
+                "empty section: write its content between the fences, or remove it"
             )
             return []
         parse_with_headings(self, band)
@@ -143,7 +141,7 @@ class SectionStructure(SphinxTransform):
                 out.extend([*pending_targets, section])
             pending_targets = []
             stack.append((level, section))
-        move_band_ids(
+        move_block_ids(
             band, leading if leading.children else _first_section(out), self.document
         )
         return [leading, *out] if leading.children else out
@@ -151,20 +149,6 @@ class SectionStructure(SphinxTransform):
 
 def _first_section(nodes_list: list[nodes.Node]) -> nodes.Element:
     return next(node for node in nodes_list if isinstance(node, nodes.section))
-
-
-def move_band_ids(
-    band: nodes.Element, dest: nodes.Element, document: nodes.document
-) -> None:
-    """Keep the band's ``:name:`` on its first visible part."""
-    # After the heading's own id, which stays the section's main anchor.
-    for key in ("ids", "names"):
-        dest[key].extend(band[key])
-    for node_id in band["ids"]:
-        document.ids[node_id] = dest
-    # ``replace_self`` would otherwise copy them onto the first replacement.
-    for key in band.basic_attributes:
-        band[key] = []
 
 
 def _inside_band(node: nodes.Node) -> bool:

@@ -24,7 +24,7 @@ CALL = re.compile(r"""\b_\(\s*(["'])(.*?)\1\s*\)""")
 
 def source_strings() -> list[str]:
     found: set[str] = set()
-    for path in sorted(ROOT.rglob("*.py")):
+    for path in sorted([*ROOT.rglob("*.py"), *(ROOT / "templates").rglob("*.html")]):
         found.update(match.group(2) for match in CALL.finditer(path.read_text("utf-8")))
     return sorted(found)
 

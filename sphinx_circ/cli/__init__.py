@@ -5,9 +5,18 @@ from __future__ import annotations
 import argparse
 import sys
 from collections.abc import Sequence
+from importlib.metadata import PackageNotFoundError, version
 from pathlib import Path
 
-from .. import __version__
+
+def package_version() -> str:
+    """The installed version, read without importing Sphinx."""
+    try:
+        return version("sphinx-circ")
+    except PackageNotFoundError:  # run from a source tree
+        from .. import __version__
+
+        return __version__
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -16,7 +25,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         description="Tools for open-data portals built with sphinx-circ.",
     )
     parser.add_argument(
-        "--version", action="version", version=f"sphinx-circ {__version__}"
+        "--version", action="version", version=f"sphinx-circ {package_version()}"
     )
     commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
 

@@ -21,7 +21,7 @@ from typing import Any
 import ftfy
 import yaml
 
-from ..shared import slugify
+from ..urls import slugify
 
 #: Page files the migration reads when given a folder.
 PAGE_SUFFIXES = (".md", ".markdown")

@@ -1,0 +1,239 @@
+"""Every sphinx-circ setting in one place, typed, with its default and its check.
+
+Two kinds of settings exist:
+
+* ``circ_*`` values in ``conf.py`` (``CONFIG_VALUES``), which matter under any
+  theme, checked when the configuration is read;
+* the theme's options in ``html_theme_options`` (``ThemeSettings``), which
+  matter only when the sphinx-circ theme (or a theme inheriting it) is the
+  builder's theme (``is_circ_theme``), checked once the builder exists.
+
+A bad value never stops the build: it gives a ``circ.config`` or
+``circ.theme`` warning naming what is accepted, and the default is used.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field, fields
+from pathlib import Path
+from typing import Any, Literal
+from weakref import WeakKeyDictionary
+
+from sphinx.application import Sphinx
+from sphinx.config import Config
+
+from .messages import warn
+from .palette import read_palette
+from .urls import is_external, is_safe_url
+
+THEME_NAME = "sphinx_circ"
+THEME_DIR = Path(__file__).parent / "theme" / THEME_NAME
+
+#: Page layouts (``layout:`` front matter, ``hero_layout``); the first is the default.
+LAYOUTS = ("default", "landing")
+#: Where a visitor's chosen persona is remembered; the first is the default.
+STORAGE_MODES = ("local", "session", "none")
+
+
+@dataclass(frozen=True)
+class ConfigValue:
+    """A ``circ_*`` value of ``conf.py``."""
+
+    name: str
+    default: str
+    rebuild: Literal["", "env", "html"]
+    doc: str
+    choices: tuple[str, ...] = ()
+
+
+CONFIG_VALUES = (
+    ConfigValue(
+        "circ_persona_storage",
+        STORAGE_MODES[0],
+        "html",
+        "where the persona a reader chose is remembered",
+        STORAGE_MODES,
+    ),
+    ConfigValue("circ_request_email", "", "env", "address data requests go to"),
+    ConfigValue("circ_request_url", "", "env", "form data requests are sent to"),
+)
+
+
+def check_config(app: Sphinx, config: Config) -> None:
+    """Replace every ``circ_*`` value that is not one of its choices by its default."""
+    for value in CONFIG_VALUES:
+        current = getattr(config, value.name)
+        if value.choices and current not in value.choices:
+            warn(
+                f"{value.name} = {current!r} is not one of "
+                f"{', '.join(value.choices)}; using {value.default!r}",
+                "config",
+                None,
+            )
+            setattr(config, value.name, value.default)
+
+
+# -- Theme options ---------------------------------------------------------------
+
+
+@dataclass
+class ThemeSettings:
+    """sphinx-circ's own theme options, once checked (see docs/guide/theme.md).
+
+    The defaults are those of ``theme.toml``'s ``[options]``; a test keeps
+    the two equal.
+    """
+
+    organisation_name: str = ""
+    organisation_url: str = ""
+    organisation_logo: str = ""
+    organisation_logo_dark: str = ""
+    #: Token overrides per mode: ``{"light": {"primary": "#0053b3"}}``.
+    palette: dict[str, dict[str, str]] = field(default_factory=dict)
+    #: ``(name, url)`` pairs, every url safe.
+    footer_links: list[dict[str, str]] = field(default_factory=list)
+    legal_text: str = ""
+    hero_layout: str = LAYOUTS[0]
+
+    @classmethod
+    def read(cls, options: dict[str, Any], confdir: Path) -> ThemeSettings:
+        """Read and check *options*, warning about every value left out."""
+        settings = cls()
+        for option in fields(cls):
+            if option.type == "str":
+                value = str(options.get(option.name) or "").strip()
+                setattr(settings, option.name, value or option.default)
+        if settings.organisation_url and not is_safe_url(settings.organisation_url):
+            warn(
+                f"organisation_url {settings.organisation_url!r} is not a safe "
+                "address; use https",
+                "theme",
+                None,
+            )
+            settings.organisation_url = ""
+        # Without a dark logo, the light one serves both modes.
+        settings.organisation_logo_dark = (
+            settings.organisation_logo_dark or settings.organisation_logo
+        )
+        missing = set()
+        for key in ("organisation_logo", "organisation_logo_dark"):
+            path = getattr(settings, key)
+            if path and not is_external(path) and not (confdir / path).is_file():
+                if path not in missing:
+                    warn(
+                        f"organisation logo {path!r} not found (paths are relative "
+                        "to conf.py)",
+                        "theme",
+                        None,
+                    )
+                missing.add(path)
+                setattr(settings, key, "")
+        if settings.hero_layout not in LAYOUTS:
+            warn(
+                f"hero_layout {settings.hero_layout!r} is not a layout; use one of: "
+                f"{', '.join(LAYOUTS)}",
+                "theme",
+                None,
+            )
+            settings.hero_layout = LAYOUTS[0]
+        settings.footer_links = read_footer_links(options.get("footer_links"))
+        palette, problems = read_palette(options.get("palette"))
+        for problem in problems:
+            warn(problem, "theme", None)
+        settings.palette = palette
+        return settings
+
+    def logo(self, current: dict[str, Any]) -> dict[str, Any]:
+        """pydata-sphinx-theme's ``logo`` option, completed from the organisation."""
+        logo = dict(current)
+        if self.organisation_name:
+            logo.setdefault("text", self.organisation_name)
+            logo.setdefault("alt_text", self.organisation_name)
+        if self.organisation_url:
+            logo.setdefault("link", self.organisation_url)
+        for key, path in (
+            ("image_light", self.organisation_logo),
+            ("image_dark", self.organisation_logo_dark),
+        ):
+            if path:
+                logo.setdefault(key, path)
+        return logo
+
+
+def read_footer_links(links: Any) -> list[dict[str, str]]:
+    if not links:
+        return []
+    if not isinstance(links, list):
+        warn("footer_links must be a list of {'name': …, 'url': …}", "theme", None)
+        return []
+    kept = []
+    for link in links:
+        name = str(link.get("name", "")).strip() if isinstance(link, dict) else ""
+        url = str(link.get("url", "")).strip() if isinstance(link, dict) else ""
+        if name and url and is_safe_url(url):
+            kept.append({"name": name, "url": url})
+        else:
+            warn(
+                f"footer link {link!r} needs a 'name' and a safe 'url'; left out",
+                "theme",
+                None,
+            )
+    return kept
+
+
+# The settings of each builder whose theme is sphinx-circ's (None otherwise).
+_SETTINGS: WeakKeyDictionary[Any, ThemeSettings | None] = WeakKeyDictionary()
+
+
+def is_circ_theme(app: Sphinx) -> bool:
+    """Whether the builder's theme is sphinx-circ's or inherits it.
+
+    The one rule every part of the package uses: by the theme's folders, so a
+    site's own theme that inherits ``sphinx_circ`` counts, and other builders
+    (LaTeX, text…) do not.
+    """
+    builder = getattr(app, "builder", None)
+    if builder in _SETTINGS:
+        return _SETTINGS[builder] is not None
+    theme = getattr(builder, "theme", None)
+    if theme is None:
+        return False
+    target = THEME_DIR.resolve()
+    return any(Path(folder).resolve() == target for folder in theme.get_theme_dirs())
+
+
+def theme_options(app: Sphinx) -> dict[str, Any]:
+    """The options dictionary the builder's theme reads (changed in place)."""
+    options = getattr(app.builder, "theme_options", None)
+    if not isinstance(options, dict):
+        options = app.config.html_theme_options
+    return options if isinstance(options, dict) else {}
+
+
+def theme_settings(app: Sphinx) -> ThemeSettings | None:
+    """The checked theme options, or None when the sphinx-circ theme is not used."""
+    return _SETTINGS.get(app.builder)
+
+
+def read_theme_options(app: Sphinx) -> None:
+    """Check the theme's options once, and hand the organisation to pydata."""
+    if not is_circ_theme(app):
+        _SETTINGS[app.builder] = None
+        return
+    options = theme_options(app)
+    settings = ThemeSettings.read(options, Path(app.confdir))
+    _SETTINGS[app.builder] = settings
+    # Templates read the checked values (``theme_hero_layout``…).
+    options["hero_layout"] = settings.hero_layout
+    options["footer_links"] = settings.footer_links
+    logo = settings.logo(options.get("logo") or {})
+    if logo:
+        options["logo"] = logo
+
+
+def setup_config(app: Sphinx) -> None:
+    for value in CONFIG_VALUES:
+        app.add_config_value(value.name, value.default, value.rebuild, types=[str])
+    app.connect("config-inited", check_config)
+    # Before pydata-sphinx-theme reads its ``logo`` option (priority 500).
+    app.connect("builder-inited", read_theme_options, priority=100)
