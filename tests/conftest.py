@@ -199,10 +199,44 @@ def sphinx_build(src: Path, out: Path, *args: str) -> Path:
     return out
 
 
+DocsBuild = Callable[..., tuple[Path, str]]
+
+
 @pytest.fixture(scope="session")
-def docs_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """The portal in docs/, built once for the session's browser tests."""
-    return sphinx_build(DOCS, tmp_path_factory.mktemp("docs-site") / "html")
+def docs_build(tmp_path_factory: pytest.TempPathFactory) -> DocsBuild:
+    """Build docs/ with a builder once per test session: ``(output, stderr)``.
+
+    Every builder runs with ``-nW --keep-going``, in a fresh process; extra
+    arguments (``-D language=en``) make a separate build.
+    """
+    built: dict[tuple[str, ...], tuple[Path, str]] = {}
+
+    def _build(builder: str = "html", *extra: str) -> tuple[Path, str]:
+        key = (builder, *extra)
+        if key not in built:
+            root = tmp_path_factory.mktemp(f"docs-{builder}")
+            out = root / builder
+            # Non-HTML outputs are named after the project: a stable name.
+            named = [] if builder == "html" else ["-D", "project=sphinx-circ"]
+            result = subprocess.run(
+                [sys.executable, "-m", "sphinx", "-nW", "--keep-going", "-q", "-E",
+                 "-b", builder, *named, *extra, "-d", str(root / "doctrees"),
+                 str(DOCS), str(out)],
+                capture_output=True,
+                text=True,
+                check=False,
+            )  # fmt: skip
+            assert result.returncode == 0, strip_colors(result.stderr)
+            built[key] = (out, strip_colors(result.stderr))
+        return built[key]
+
+    return _build
+
+
+@pytest.fixture(scope="session")
+def docs_site(docs_build: DocsBuild) -> Path:
+    """The portal in docs/, built once for the session (HTML)."""
+    return docs_build("html")[0]
 
 
 def site_pages(out: Path) -> list[str]:
@@ -246,3 +280,10 @@ def goto_in_mode(page: Any, url: str, mode: str) -> None:
     )
     page.goto(url)
     page.wait_for_function(f"document.documentElement.dataset.theme === '{mode}'")
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    """Mark every test that drives Chromium as ``browser`` (``-m "not browser"``)."""
+    for item in items:
+        if "browser" in getattr(item, "fixturenames", ()):
+            item.add_marker(pytest.mark.browser)

@@ -12,32 +12,17 @@ from pathlib import Path
 
 import pytest
 from bs4 import BeautifulSoup
-from conftest import DOCS, REPO, require, site_pages, strip_colors
+from conftest import DOCS, REPO, DocsBuild, require, site_pages
 
 PERSONAS = ("citoyen", "producteur", "reutilisateur", "developpeur", "integrateur")
 
 
-@pytest.fixture(scope="module")
-def docs_html(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, str]:
-    out = tmp_path_factory.mktemp("docs") / "html"
-    result = subprocess.run(
-        [
-            sys.executable,
-            "-m",
-            "sphinx",
-            "-nW",
-            "--keep-going",
-            "-q",
-            "-E",
-            str(DOCS),
-            str(out),
-        ],
-        capture_output=True,
-        text=True,
-        check=False,
-    )
-    assert result.returncode == 0, strip_colors(result.stderr)
-    return out, strip_colors(result.stderr)
+pytestmark = pytest.mark.slow
+
+
+@pytest.fixture
+def docs_html(docs_build: DocsBuild) -> tuple[Path, str]:
+    return docs_build("html")
 
 
 def page(out: Path, name: str) -> BeautifulSoup:
@@ -164,25 +149,8 @@ def test_parallel_build_matches_serial(tmp_path: Path) -> None:
     assert mismatch == [] and errors == []
 
 
-def test_docs_in_english_show_english_interface(tmp_path: Path) -> None:
-    out = tmp_path / "en"
-    result = subprocess.run(
-        [
-            sys.executable,
-            "-m",
-            "sphinx",
-            "-q",
-            "-E",
-            "-D",
-            "language=en",
-            str(DOCS),
-            str(out),
-        ],
-        capture_output=True,
-        text=True,
-        check=False,
-    )
-    assert result.returncode == 0, result.stderr
+def test_docs_in_english_show_english_interface(docs_build: DocsBuild) -> None:
+    out, _ = docs_build("html", "-D", "language=en")
     inventory = page(out, "inventaire.html")
     assert inventory.html["lang"] == "en"
     assert (
@@ -238,17 +206,9 @@ BUILDER_OUTPUTS = {
 
 
 @pytest.mark.parametrize("builder", [*BUILDER_OUTPUTS, "gettext"])
-def test_docs_build_with_every_builder(tmp_path: Path, builder: str) -> None:
+def test_docs_build_with_every_builder(docs_build: DocsBuild, builder: str) -> None:
     """docs/ builds with -nW under every builder, with every block's text present."""
-    out = tmp_path / builder
-    result = subprocess.run(
-        [sys.executable, "-m", "sphinx", "-nW", "-q", "-E", "-b", builder,
-         "-D", "project=sphinx-circ", "-d", str(tmp_path / "doctrees"), str(DOCS), str(out)],
-        capture_output=True,
-        text=True,
-        check=False,
-    )  # fmt: skip
-    assert result.returncode == 0, strip_colors(result.stderr)
+    out, _ = docs_build(builder)
     if builder == "gettext":
         assert "Qu'est-ce que l'économie circulaire" in (out / "index.pot").read_text(
             encoding="utf-8"
@@ -269,19 +229,13 @@ def test_docs_build_with_every_builder(tmp_path: Path, builder: str) -> None:
     assert "code_commune" in dataset.replace("\\_", "_")
 
 
-def test_latex_compiles_to_pdf(tmp_path: Path) -> None:
+def test_latex_compiles_to_pdf(docs_build: DocsBuild, tmp_path: Path) -> None:
     """The LaTeX output compiles, with no character lost to a missing glyph."""
     latexmk = shutil.which("latexmk")
     require(latexmk, "no LaTeX toolchain (latexmk) is installed")
+    # A copy: latexmk writes beside the sources, which other tests read.
     out = tmp_path / "latex"
-    result = subprocess.run(
-        [sys.executable, "-m", "sphinx", "-nW", "-q", "-E", "-b", "latex",
-         "-D", "project=sphinx-circ", str(DOCS), str(out)],
-        capture_output=True,
-        text=True,
-        check=False,
-    )  # fmt: skip
-    assert result.returncode == 0, strip_colors(result.stderr)
+    shutil.copytree(docs_build("latex")[0], out)
     result = subprocess.run(
         ["make", "LATEXMKOPTS=-interaction=nonstopmode -halt-on-error"],
         cwd=out,

@@ -7,7 +7,10 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
 from conftest import CHROMIUM, REPO, require
+
+pytestmark = [pytest.mark.slow, pytest.mark.browser]
 
 
 def test_screenshots_are_taken(tmp_path: Path) -> None:
