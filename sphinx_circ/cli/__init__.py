@@ -88,7 +88,16 @@ def main(argv: Sequence[str] | None = None) -> int:
 
     args = parser.parse_args(argv)
     if args.command == "migrate":
-        from .project import run_migrate
+        try:
+            from .project import run_migrate
+        except ModuleNotFoundError as error:
+            if error.name != "ftfy":
+                raise
+            parser.exit(
+                2,
+                "sphinx-circ migrate needs the migrate extra: "
+                "pip install 'sphinx-circ[migrate]'\n",
+            )
 
         return run_migrate(
             args.sources, args.output, check=args.check, quiet=args.quiet
