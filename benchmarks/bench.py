@@ -235,18 +235,16 @@ def size(folder: Path) -> int:
 def theme_assets(out: Path) -> list[Path]:
     """The CSS and JS sphinx-circ ships (the theme's and the blocks'), as served in *out*.
 
-    The sources are Sphinx ``_t`` templates whose comments are Jinja comments:
-    what a reader downloads is the rendered file in ``_static``.
+    The sources are commented for their editors; what a reader downloads is
+    the copy in ``_static``, stripped of its comments at build time.
     """
     package = ROOT / "sphinx_circ"
     folders = (package / "theme" / "sphinx_circ" / "static", package / "static")
     return sorted(
-        out
-        / "_static"
-        / path.relative_to(folder).with_name(path.name.removesuffix("_t"))
+        out / "_static" / path.relative_to(folder)
         for folder in folders
         for path in folder.rglob("*")
-        if path.suffix in (".css", ".js", ".css_t", ".js_t")
+        if path.suffix in (".css", ".js")
     )
 
 

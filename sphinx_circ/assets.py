@@ -1,20 +1,35 @@
-"""Static assets of the blocks: each page loads only the scripts it needs."""
+"""Static assets: served without developer comments, each page loading only
+the scripts its blocks need.
+
+The CSS and JS are plain files in the package, commented for whoever edits
+them. At build time their comments are stripped into a folder beside the
+doctrees, which is added to ``html_static_path`` so it overrides the copies
+Sphinx makes of the theme's and blocks' folders. The theme stylesheet's
+opening comment stays: it tells a site how to restyle the portal.
+"""
 
 from __future__ import annotations
 
 import html
+import re
 from pathlib import Path
 from typing import Any
 
 from docutils import nodes
 from sphinx.application import Sphinx
 
+from .config import THEME_DIR, is_circ_theme
 from .inventory import circ_inventory_controls
 from .personas import circ_persona_tabs
 from .request import circ_request_form
 
 #: Assets the blocks need whatever the theme (the theme's own live in its folder).
 STATIC_DIR = Path(__file__).parent / "static"
+THEME_STATIC_DIR = THEME_DIR / "static"
+#: Suffixes of the files whose comments are stripped.
+MINIFIED = (".css", ".js")
+#: Files whose opening comment is for the sites using them, not for editors.
+KEEP_OPENING = ("sphinx-circ.css",)
 
 #: Node marking a block → the deferred script that brings it to life.
 SCRIPTS: dict[type[nodes.Element], str] = {
@@ -23,10 +38,51 @@ SCRIPTS: dict[type[nodes.Element], str] = {
     circ_request_form: "scripts/circ-request.js",
 }
 
+_COMMENT = re.compile(r"/\*.*?\*/", re.DOTALL)
 
-def add_static_dir(app: Sphinx) -> None:
-    if app.builder.format == "html":
-        app.config.html_static_path.append(str(STATIC_DIR))
+
+def strip_comments(text: str, *, keep_opening: bool = False) -> str:
+    """*text* without ``/* … */`` comments nor blank lines.
+
+    Our own CSS and JS hold no ``/*`` inside strings or regular expressions;
+    a test checks every script still parses once stripped.
+    """
+    head = ""
+    if keep_opening and text.startswith("/*"):
+        end = text.index("*/") + 2
+        head, text = text[:end] + "\n", text[end:]
+    lines = (line.rstrip() for line in _COMMENT.sub("", text).splitlines())
+    return head + "\n".join(line for line in lines if line) + "\n"
+
+
+def generated_static_dir(app: Sphinx) -> Path:
+    """A static folder beside the doctrees: generated, never part of the sources."""
+    folder = Path(app.doctreedir) / "circ-static"
+    if str(folder) not in app.config.html_static_path:
+        app.config.html_static_path.append(str(folder))
+    return folder
+
+
+def write_static(app: Sphinx) -> None:
+    """Copy the blocks' (and, under our theme, the theme's) assets, minified."""
+    if app.builder.format != "html":
+        return
+    folders = [STATIC_DIR]
+    if is_circ_theme(app):
+        folders.append(THEME_STATIC_DIR)
+    target = generated_static_dir(app)
+    for folder in folders:
+        for source in folder.rglob("*"):
+            if source.suffix not in MINIFIED:
+                continue
+            text = strip_comments(
+                source.read_text(encoding="utf-8"),
+                keep_opening=source.name in KEEP_OPENING,
+            )
+            dest = target / source.relative_to(folder)
+            dest.parent.mkdir(parents=True, exist_ok=True)
+            if not dest.is_file() or dest.read_text(encoding="utf-8") != text:
+                dest.write_text(text, encoding="utf-8")
 
 
 def add_page_assets(
@@ -40,17 +96,20 @@ def add_page_assets(
         attributes = {}
         if node_type is circ_persona_tabs:
             attributes["data-circ-storage"] = app.config.circ_persona_storage
-            # Without JavaScript every panel shows, under its heading.
+            # Without JavaScript, and in print, every panel shows under its
+            # heading.
             href = html.escape(
                 context["pathto"]("_static/styles/sphinx-circ-noscript.css", 1)
             )
             context["metatags"] = (
                 context.get("metatags", "")
+                + f'\n<link rel="stylesheet" media="print" href="{href}" />'
                 + f'\n<noscript><link rel="stylesheet" href="{href}" /></noscript>'
             )
         app.add_js_file(script, loading_method="defer", **attributes)
 
 
 def setup_assets(app: Sphinx) -> None:
-    app.connect("builder-inited", add_static_dir)
+    # After config.read_theme_options (priority 100) has judged the theme.
+    app.connect("builder-inited", write_static)
     app.connect("html-page-context", add_page_assets)

@@ -7,11 +7,11 @@ links, documents resolved to relative URLs on each page.
 
 from __future__ import annotations
 
-from pathlib import Path
 from typing import Any
 
 from sphinx.application import Sphinx
 
+from .assets import generated_static_dir
 from .config import theme_settings
 from .messages import _, warn
 from .palette import contrast_problems, tokens_css
@@ -29,11 +29,9 @@ def write_palette(app: Sphinx) -> None:
         warn(problem, "theme", None)
     if not settings.palette:
         return
-    # Beside the doctrees: generated, never part of the published site.
-    folder = Path(app.doctreedir) / "circ-static"
-    (folder / "styles").mkdir(parents=True, exist_ok=True)
-    (folder / PALETTE_FILE).write_text(tokens_css(settings.palette), encoding="utf-8")
-    app.config.html_static_path.append(str(folder))
+    path = generated_static_dir(app) / PALETTE_FILE
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(tokens_css(settings.palette), encoding="utf-8")
     app.add_css_file(PALETTE_FILE, priority=900)
 
 

@@ -1,16 +1,17 @@
 """Colour tokens and WCAG contrast: which text sits on which background.
 
-The theme's stylesheet defines the ``--circ-…`` tokens for light and dark
-mode; ``TEXT_PAIRS`` names every text/background combination the blocks
-produce, so a test and the build can check each one reaches AA. This module
-owns the ``palette`` theme option: reading an agency's overrides, checking
-their contrast, and writing them as a stylesheet. It imports nothing of the
+``tokens.toml`` defines the ``--circ-…`` tokens for light and dark mode;
+``TEXT_PAIRS`` names every text/background combination the blocks produce,
+so a test and the build can check each one reaches AA. This module owns the
+``palette`` theme option: reading an agency's overrides, checking their
+contrast, and writing them as a stylesheet. It imports nothing of the
 package, so the configuration can use it.
 """
 
 from __future__ import annotations
 
 import re
+import tomllib
 from functools import cache
 from pathlib import Path
 from typing import Any
@@ -54,15 +55,9 @@ NON_TEXT_PAIRS: tuple[tuple[str, str], ...] = (
     ("border", "background"),
 )
 
-#: The theme's stylesheet: the one place the default tokens are written.
-STYLESHEET = (
-    Path(__file__).parent
-    / "theme"
-    / "sphinx_circ"
-    / "static"
-    / "styles"
-    / "sphinx-circ.css_t"
-)
+#: The design tokens: the one place their default values are written (the
+#: stylesheet's custom properties are generated from it).
+TOKENS = Path(__file__).parent / "theme" / "sphinx_circ" / "tokens.toml"
 MODES = ("light", "dark")
 
 TEXT_MINIMUM = 4.5
@@ -148,17 +143,15 @@ def check_pairs(
 
 @cache
 def stylesheet_tokens(mode: str) -> dict[str, str]:
-    """The ``--circ-…`` tokens as the stylesheet writes them (``var()`` kept)."""
-    # Drop the template's comments, as Sphinx does when it copies the file.
-    css = re.sub(r"\{#.*?#\}", "", STYLESHEET.read_text(encoding="utf-8"), flags=re.S)
+    """The ``--circ-…`` tokens of *mode* as ``tokens.toml`` writes them (``var()`` kept).
+
+    Shared sizes first, then the mode's colours, as the stylesheet sets them.
+    """
+    tables = tomllib.loads(TOKENS.read_text(encoding="utf-8"))
     tokens: dict[str, str] = {}
-    # Shared tokens (``:root``) first, then the mode's own.
-    for selector in (":root", f'html[data-theme="{mode}"]'):
-        block = re.search(re.escape(selector) + r"\s*\{(.*?)\}", css, re.DOTALL)
-        if block is None:
-            raise ValueError(f"no {selector} tokens in {STYLESHEET.name}")
-        found = re.findall(r"--circ-([a-z0-9-]+):\s*([^;]+);", block.group(1))
-        tokens.update((name, value.strip()) for name, value in found)
+    for table in ("sizes", mode):
+        for name, entry in tables[table].items():
+            tokens[name] = str(entry["value"] if isinstance(entry, dict) else entry)
     return tokens
 
 

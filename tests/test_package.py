@@ -98,11 +98,13 @@ def test_wheel_ships_the_theme_and_catalogs(tmp_path) -> None:
     for expected in (
         "sphinx_circ/theme/sphinx_circ/theme.toml",
         "sphinx_circ/theme/sphinx_circ/layout.html",
-        "sphinx_circ/theme/sphinx_circ/static/styles/sphinx-circ.css_t",
+        "sphinx_circ/theme/sphinx_circ/static/styles/sphinx-circ.css",
+        "sphinx_circ/theme/sphinx_circ/tokens.toml",
+        "sphinx_circ/templates/circ/persona-tabs.html",
         "sphinx_circ/theme/sphinx_circ/static/styles/circ-icons.css",
         "sphinx_circ/theme/sphinx_circ/static/icons/search.svg",
-        "sphinx_circ/static/scripts/circ-personas.js_t",
-        "sphinx_circ/static/styles/sphinx-circ-noscript.css_t",
+        "sphinx_circ/static/scripts/circ-personas.js",
+        "sphinx_circ/static/styles/sphinx-circ-noscript.css",
         "sphinx_circ/locale/fr/LC_MESSAGES/sphinx_circ.mo",
         "sphinx_circ/locale/en/LC_MESSAGES/sphinx_circ.mo",
     ):

@@ -1,5 +1,5 @@
-{# sphinx-circ: the data request form composes an e-mail (or opens the
- * configured address) from the answers; no server involved. #}
+/* sphinx-circ: the data request form composes an e-mail (or opens the
+ * configured address) from the answers; no server involved. */
 (() => {
   "use strict";
   for (const form of document.querySelectorAll("form.circ-request__form")) {

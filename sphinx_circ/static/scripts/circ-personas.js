@@ -1,5 +1,5 @@
-{# sphinx-circ: persona tabs (WAI-ARIA tabs pattern), deep links and sync.
- * No framework, no inline script: configuration comes from data attributes. #}
+/* sphinx-circ: persona tabs (WAI-ARIA tabs pattern), deep links and sync.
+ * No framework, no inline script: configuration comes from data attributes. */
 (() => {
   "use strict";
   const script = document.currentScript;
@@ -7,14 +7,14 @@
   const storeKey = (group) => `sphinx-circ:${group}`;
 
   function storage() {
-    {# Blocked storage (privacy modes, sandboxed frames) must never break tabs. #}
+    /* Blocked storage (privacy modes, sandboxed frames) must never break tabs. */
     try {
       const area = mode === "session" ? window.sessionStorage : mode === "local" ? window.localStorage : null;
       if (area) {
         area.getItem("sphinx-circ");
       }
       return area;
-    } catch (error) {
+    } catch {
       return null;
     }
   }
@@ -23,8 +23,8 @@
     const area = storage();
     try {
       if (area) area.setItem(storeKey(group), key);
-    } catch (error) {
-      {# quota or policy: the choice simply is not kept #}
+    } catch {
+      /* quota or policy: the choice simply is not kept */
     }
   }
 
@@ -32,7 +32,7 @@
     const area = storage();
     try {
       return area ? area.getItem(storeKey(group)) : null;
-    } catch (error) {
+    } catch {
       return null;
     }
   }
@@ -86,7 +86,7 @@
     let target;
     try {
       target = document.getElementById(decodeURIComponent(hash.slice(1)));
-    } catch (error) {
+    } catch {
       return false;
     }
     const panel = target && target.closest(".circ-persona[role=tabpanel]");
@@ -125,7 +125,7 @@
     });
     for (const tab of tabs) {
       const panel = panelOf(tab);
-      {# Find-in-page reached text in a hidden panel: show that panel. #}
+      /* Find-in-page reached text in a hidden panel: show that panel. */
       if (panel) panel.addEventListener("beforematch", () => choose(set, tab.dataset.circKey, false));
     }
   }
@@ -133,7 +133,7 @@
   if (sets.length) {
     openTarget(window.location.hash, true);
     window.addEventListener("hashchange", () => openTarget(window.location.hash, true));
-    {# Follow a choice made in another window of the same site. #}
+    /* Follow a choice made in another window of the same site. */
     window.addEventListener("storage", (event) => {
       if (!event.key || !event.key.startsWith("sphinx-circ:") || !event.newValue) return;
       selectGroup(event.key.slice("sphinx-circ:".length), event.newValue, null);

@@ -1,16 +1,16 @@
-{# What Sphinx and pydata-sphinx-theme would do with inline script or eval,
+/* What Sphinx and pydata-sphinx-theme would do with inline script or eval,
    done from a file so a strict Content-Security-Policy holds (see csp.py).
    Deferred, it runs after doctools.js and before translations.js and the
-   theme's own script. #}
+   theme's own script. */
 (() => {
-  {# Settings pydata writes inline: DOCUMENTATION_OPTIONS.pagename and others. #}
+  /* Settings pydata writes inline: DOCUMENTATION_OPTIONS.pagename and others. */
   const options = JSON.parse(document.currentScript.dataset.options || "{}");
   if (typeof DOCUMENTATION_OPTIONS !== "undefined") {
     Object.assign(DOCUMENTATION_OPTIONS, options);
   }
 
-  {# Sphinx compiles the catalog's plural rule with new Function (eval); #}
-  {# parse the C expression instead (n, integers, ?:, ||, &&, comparisons, %). #}
+  /* Sphinx compiles the catalog's plural rule with new Function (eval); */
+  /* parse the C expression instead (n, integers, ?:, ||, &&, comparisons, %). */
   const pluralRule = (expr) => {
     const tokens = String(expr).match(/\d+|n|[=!<>]=|&&|\|\||[?:()<>%*/+!-]/g) || [];
     let i = 0;
@@ -72,8 +72,8 @@
     };
   }
 
-  {# Should circ-mode.js not have run yet, pydata's script would find no mode #}
-  {# and overwrite the reader's stored choice; it derives the theme from this. #}
+  /* Should circ-mode.js not have run yet, pydata's script would find no mode */
+  /* and overwrite the reader's stored choice; it derives the theme from this. */
   const root = document.documentElement;
   if (!root.dataset.mode) {
     try {
@@ -84,7 +84,7 @@
     }
   }
 
-  {# pydata's search page focuses its field with an inline script. #}
+  /* pydata's search page focuses its field with an inline script. */
   if (options.pagename === "search") {
     const input = document.querySelector(".bd-search-container form.bd-search input");
     input?.focus();

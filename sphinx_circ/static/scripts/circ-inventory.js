@@ -1,5 +1,5 @@
-{# sphinx-circ: inventory filter (text from 3 characters, accent- and
- * case-insensitive, every column) and status toggles with live counts. #}
+/* sphinx-circ: inventory filter (text from 3 characters, accent- and
+ * case-insensitive, every column) and status toggles with live counts. */
 (() => {
   "use strict";
   const fold = (text) => text.normalize("NFD").replace(/[\u0300-\u036f]/g, "").toLowerCase();
