@@ -335,7 +335,7 @@ class DatasetDirective(CircDirective):
             anchor = (
                 nodes.make_id(schema_field.name)
                 or slugify(schema_field.name)
-                or "champ"
+                or "field"
             )
             if anchor in document.ids:
                 anchor = nodes.make_id(f"{title or 'dataset'}-{schema_field.name}")

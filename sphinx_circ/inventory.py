@@ -35,22 +35,23 @@ from .urls import is_safe_url, slugify
 
 #: Status key → the original site's label (colours live in the stylesheet).
 STATUSES = {
-    "ouvert": "Ouvert",
-    "en-cours": "En cours d'ouverture",
-    "consultable": "Consultable uniquement",
-    "ferme": "Fermé",
+    "open": "Ouvert",
+    "in-progress": "En cours d'ouverture",
+    "read-only": "Consultable uniquement",
+    "closed": "Fermé",
 }
+#: How inventories write each status (slugged), in French or English.
 STATUS_ALIASES = {
-    "ouvert": "ouvert",
-    "open": "ouvert",
-    "en-cours-d-ouverture": "en-cours",
-    "en-cours": "en-cours",
-    "in-progress": "en-cours",
-    "consultable-uniquement": "consultable",
-    "consultable": "consultable",
-    "read-only": "consultable",
-    "ferme": "ferme",
-    "closed": "ferme",
+    "ouvert": "open",
+    "open": "open",
+    "en-cours-d-ouverture": "in-progress",
+    "en-cours": "in-progress",
+    "in-progress": "in-progress",
+    "consultable-uniquement": "read-only",
+    "consultable": "read-only",
+    "read-only": "read-only",
+    "ferme": "closed",
+    "closed": "closed",
 }
 #: Accepted column names (French or English) for each column.
 COLUMNS = {
@@ -86,10 +87,10 @@ DATE_FORMATS = (
 
 def status_labels() -> dict[str, str]:
     return {
-        "ouvert": _("Open"),
-        "en-cours": _("Being opened"),
-        "consultable": _("Viewable only"),
-        "ferme": _("Closed"),
+        "open": _("Open"),
+        "in-progress": _("Being opened"),
+        "read-only": _("Viewable only"),
+        "closed": _("Closed"),
     }
 
 
@@ -298,7 +299,7 @@ class InventoryDirective(CircDirective):
             (
                 e
                 for e in entries
-                if e.when and e.status in ("en-cours", "consultable", "ferme")
+                if e.when and e.status in ("in-progress", "read-only", "closed")
             ),
             key=lambda e: (e.when, e.title),
         )

@@ -37,10 +37,10 @@ TEXT_PAIRS: tuple[tuple[str, str], ...] = (
     ("button-secondary-text", "section-white-bg"),
     ("button-on-band-text", "button-on-band-bg"),
     ("on-primary", "primary"),
-    ("status-ouvert-text", "status-ouvert-bg"),
-    ("status-en-cours-text", "status-en-cours-bg"),
-    ("status-consultable-text", "status-consultable-bg"),
-    ("status-ferme-text", "status-ferme-bg"),
+    ("status-open-text", "status-open-bg"),
+    ("status-in-progress-text", "status-in-progress-bg"),
+    ("status-read-only-text", "status-read-only-bg"),
+    ("status-closed-text", "status-closed-bg"),
     ("error", "background"),
 )
 
@@ -59,6 +59,18 @@ NON_TEXT_PAIRS: tuple[tuple[str, str], ...] = (
 #: stylesheet's custom properties are generated from it).
 TOKENS = Path(__file__).parent / "theme" / "sphinx_circ" / "tokens.toml"
 MODES = ("light", "dark")
+
+#: Token names before they were English, still read in a site's palette.
+RENAMED_TOKENS = {
+    f"status-{old}-{part}": f"status-{new}-{part}"
+    for old, new in (
+        ("ouvert", "open"),
+        ("en-cours", "in-progress"),
+        ("consultable", "read-only"),
+        ("ferme", "closed"),
+    )
+    for part in ("bg", "text")
+}
 
 TEXT_MINIMUM = 4.5
 NON_TEXT_MINIMUM = 3.0
@@ -226,6 +238,12 @@ def read_palette(palette: Any) -> tuple[dict[str, dict[str, str]], list[str]]:
         known = colour_tokens(mode)
         for name, value in values.items():
             token = str(name).removeprefix("--circ-")
+            if token in RENAMED_TOKENS:
+                problems.append(
+                    f"palette token {name!r} is now called "
+                    f"{RENAMED_TOKENS[token]!r}; the old name still works"
+                )
+                token = RENAMED_TOKENS[token]
             if token not in known:
                 problems.append(
                     f"unknown palette token {name!r} ({mode}); use one of: "

@@ -230,7 +230,7 @@ class CheckPersonaTabs(SphinxTransform):
         self.document.ids[persona["tab_id"]] = persona
         title = persona[0]
         assert isinstance(title, nodes.Element)
-        title["ids"].append(self.unique_id(f"{panel_id}-titre"))
+        title["ids"].append(self.unique_id(f"{panel_id}-title"))
         self.document.ids[title["ids"][-1]] = title
 
     def unique_id(self, wanted: str, prefix: str = "") -> str:

@@ -182,10 +182,10 @@ def test_dataset_pages_document_their_schemas(docs_html: tuple[Path, str]) -> No
     assert len(inventory.select("table.circ-inventory__table tbody tr")) >= 15
     statuses = {b["class"][1] for b in inventory.select("tbody .circ-badge")}
     assert statuses == {
-        "circ-badge--ouvert",
-        "circ-badge--en-cours",
-        "circ-badge--consultable",
-        "circ-badge--ferme",
+        "circ-badge--open",
+        "circ-badge--in-progress",
+        "circ-badge--read-only",
+        "circ-badge--closed",
     }
 
 

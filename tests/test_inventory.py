@@ -46,7 +46,8 @@ def test_table_counts_and_calendar(build) -> None:
     ]
     assert rows[0].select_one("a")["href"] == "https://www.data.gouv.fr/fr/datasets/"
     assert (
-        rows[1].select_one(".circ-badge--en-cours").get_text() == "En cours d’ouverture"
+        rows[1].select_one(".circ-badge--in-progress").get_text()
+        == "En cours d’ouverture"
     )
     counts = [
         li.get_text(" ", strip=True) for li in page.select(".circ-inventory__counts li")
@@ -73,10 +74,10 @@ def test_table_counts_and_calendar(build) -> None:
     assert label.get_text() == "Filtrer l'inventaire"
     assert controls.find(id=label["for"])["type"] == "search"
     assert [b["data-circ-status"] for b in controls.select("button")] == [
-        "ouvert",
-        "en-cours",
-        "consultable",
-        "ferme",
+        "open",
+        "in-progress",
+        "read-only",
+        "closed",
     ]
     assert controls.select_one("[role=status]") is not None
     assert "Fin." in page.get_text()

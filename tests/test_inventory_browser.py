@@ -71,10 +71,10 @@ def test_controls_appear_with_counts(page: Any, site: str) -> None:
     page.goto(f"{site}index.html")
     assert page.is_visible(".circ-inventory__controls")
     assert counts(page) == {
-        "ouvert": "2",
-        "en-cours": "2",
-        "consultable": "1",
-        "ferme": "1",
+        "open": "2",
+        "in-progress": "2",
+        "read-only": "1",
+        "closed": "1",
     }
     assert len(shown_titles(page)) == 6
 
@@ -88,10 +88,10 @@ def test_text_filter_from_three_characters_ignoring_accents(
     page.fill(".circ-inventory__filter", "DECHET")  # no accent, upper case
     assert shown_titles(page) == ["Collecte des déchets ménagers", "Déchèteries"]
     assert counts(page) == {
-        "ouvert": "1",
-        "en-cours": "1",
-        "consultable": "0",
-        "ferme": "0",
+        "open": "1",
+        "in-progress": "1",
+        "read-only": "0",
+        "closed": "0",
     }
     assert page.text_content("[role=status]") == "2 jeux de données affichés sur 6"
     page.fill(".circ-inventory__filter", "ministere")  # another column
@@ -102,12 +102,12 @@ def test_text_filter_from_three_characters_ignoring_accents(
 
 def test_status_toggles(page: Any, site: str) -> None:
     page.goto(f"{site}index.html")
-    page.click("[data-circ-status=ouvert]")
-    assert page.get_attribute("[data-circ-status=ouvert]", "aria-pressed") == "false"
+    page.click("[data-circ-status=open]")
+    assert page.get_attribute("[data-circ-status=open]", "aria-pressed") == "false"
     assert "Collecte des déchets ménagers" not in shown_titles(page)
     assert len(shown_titles(page)) == 4
     page.keyboard.press("Tab")  # toggles are buttons: keyboard works
-    page.focus("[data-circ-status=ferme]")
+    page.focus("[data-circ-status=closed]")
     page.keyboard.press("Enter")
     assert len(shown_titles(page)) == 3
     assert page.text_content("[role=status]") == "3 jeux de données affichés sur 6"
@@ -126,7 +126,7 @@ def test_without_javascript_the_full_table_shows(browser: Any, site: str) -> Non
 def test_axe_inventory(page: Any, site: str, mode: str) -> None:
     goto_in_mode(page, f"{site}index.html", mode)
     page.fill(".circ-inventory__filter", "dechet")
-    page.click("[data-circ-status=ferme]")
+    page.click("[data-circ-status=closed]")
     assert axe_violations(page) == []
 
 

@@ -209,3 +209,12 @@ def test_example_agency_builds_with_only_configuration(tmp_path: Path) -> None:
         ".svg",
         ".svg",
     ]
+
+
+def test_palette_reads_the_former_status_token_names(build) -> None:
+    palette = {"light": {"status-ouvert-bg": "#00ff00"}}
+    built = build({"index.md": "# Accueil\n"}, conf=conf({"palette": palette}))
+    [warning] = warnings_of(built, "theme")
+    assert "'status-ouvert-bg' is now called 'status-open-bg'" in warning
+    css = (built.outdir / "_static" / "styles" / "circ-palette.css").read_text()
+    assert "--circ-status-open-bg: #00ff00;" in css
