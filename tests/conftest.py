@@ -25,6 +25,8 @@ pytest_plugins = ("sphinx.testing.fixtures",)
 
 REPO = Path(__file__).resolve().parent.parent
 DOCS = REPO / "docs"
+#: Test projects, one folder each (``tests/sites/<name>``).
+SITES = REPO / "tests" / "sites"
 
 DEFAULT_CONF = (
     'extensions = ["sphinx_circ"]\nhtml_theme = "sphinx_circ"\nlanguage = "fr"\n'
@@ -48,6 +50,16 @@ class Built:
 
     def circ_warnings(self) -> list[str]:
         return [line for line in self.warnings.splitlines() if "[circ." in line]
+
+
+def read_site(name: str) -> dict[str, str]:
+    """The pages and data of ``tests/sites/<name>`` (not its conf.py), by path."""
+    root = SITES / name
+    return {
+        path.relative_to(root).as_posix(): path.read_text(encoding="utf-8")
+        for path in sorted(root.rglob("*"))
+        if path.is_file() and path.name != "conf.py"
+    }
 
 
 def strip_colors(text: str) -> str:
@@ -228,6 +240,30 @@ def docs_build(tmp_path_factory: pytest.TempPathFactory) -> DocsBuild:
             )  # fmt: skip
             assert result.returncode == 0, strip_colors(result.stderr)
             built[key] = (out, strip_colors(result.stderr))
+        return built[key]
+
+    return _build
+
+
+@pytest.fixture(scope="session")
+def site_factory(tmp_path_factory: pytest.TempPathFactory) -> Callable[..., Path]:
+    """Build ``tests/sites/<name>`` once per session per set of ``-D`` settings.
+
+    ``site_factory("persona-sync", circ_persona_storage="none")`` returns the
+    HTML output folder; the build fails the test on any warning.
+    """
+    built: dict[tuple[str, ...], Path] = {}
+
+    def _build(name: str, **settings: str) -> Path:
+        defines = [
+            arg for key, value in settings.items() for arg in ("-D", f"{key}={value}")
+        ]
+        key = (name, *defines)
+        if key not in built:
+            out = tmp_path_factory.mktemp(f"site-{name}") / "html"
+            built[key] = sphinx_build(
+                SITES / name, out, "-d", str(out.parent / "doctrees"), *defines
+            )
         return built[key]
 
     return _build

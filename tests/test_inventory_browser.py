@@ -7,37 +7,12 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from conftest import DEFAULT_CONF, axe_violations, goto_in_mode, serve, sphinx_build
-
-CSV = """titre,organisation,description,systeme,statut,date
-Collecte des déchets ménagers,Agence A,Tonnages par commune,SINOE,Ouvert,2025-03
-Filières REP,Ministère,Bilans annuels,Base REP,En cours d'ouverture,2026-09
-Déchèteries,Région,Localisation des sites,SIG,En cours d'ouverture,2026-10
-Compostage partagé,Agence A,Sites de compostage,Tableur,Consultable uniquement,2027-01
-Marchés publics durables,Ministère,Clauses environnementales,Achats,Fermé,2027-02
-Réemploi solidaire,Région,Recycleries et ressourceries,Tableur,Ouvert,2024-11
-"""
+from conftest import axe_violations, goto_in_mode, serve
 
 
 @pytest.fixture(scope="module")
-def site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
-    root = tmp_path_factory.mktemp("inventory-site")
-    src = root / "src"
-    src.mkdir()
-    (src / "conf.py").write_text(
-        DEFAULT_CONF + 'circ_request_email = "donnees@example.org"\n', encoding="utf-8"
-    )
-    (src / "index.md").write_text(
-        "# Inventaire\n\n:::{dataset-inventory} inventaire.csv\n:::\n\n"
-        "```{toctree}\ndemande\n```\n",
-        encoding="utf-8",
-    )
-    (src / "inventaire.csv").write_text(CSV, encoding="utf-8")
-    (src / "demande.md").write_text(
-        "# Demande\n\n:::{data-request}\n:::\n", encoding="utf-8"
-    )
-    out = sphinx_build(src, root / "html")
-    with serve(out) as url:
+def site(site_factory: Any) -> Iterator[str]:
+    with serve(site_factory("inventory")) as url:
         yield url
 
 

@@ -8,49 +8,7 @@ from pathlib import Path
 
 import pytest
 from bs4 import BeautifulSoup
-from conftest import snapshot, warnings_of
-
-PAGES = {
-    "faq/citoyen.md": (
-        "---\nsubtitle: Pour les habitants curieux.\n---\n# Citoyenne, citoyen\n\n"
-        "Premier paragraphe citoyen.\n\n(gratuit)=\n## Est-ce gratuit ?\n\n"
-        "Oui, mot-unique-citoyen zorglub.\n"
-    ),
-    "faq/producteur.md": "# Producteur\n\nPremier paragraphe producteur.\n\n## Publier ?\n\nAvec un schéma.\n",
-}
-
-FAQ = """
-# FAQ
-
-Introduction.
-
-:::::{persona-tabs}
-:label: Votre profil
-
-::::{persona} Citoyen
-:page: citoyen
-:icon: person
-::::
-
-::::{persona} Producteur
-:page: producteur
-:selected:
-
-Un complément écrit ici.
-::::
-
-::::{persona} Réutilisateur
-:summary: Pour qui réutilise.
-
-Contenu propre au réutilisateur.
-::::
-:::::
-
-```{toctree}
-citoyen
-producteur
-```
-"""
+from conftest import read_site, snapshot, warnings_of
 
 RST_FAQ = """
 FAQ
@@ -72,11 +30,14 @@ FAQ
    producteur
 """
 
-ROOT = "# Accueil\n\n```{toctree}\nfaq/index\n```\n"
 
-
-def site(faq: str = FAQ, name: str = "faq/index.md") -> dict[str, str]:
-    return {"index.md": ROOT, name: faq, **PAGES}
+def site(faq: str | None = None, name: str = "faq/index.md") -> dict[str, str]:
+    """The ``personas`` test site, its FAQ page replaced by *faq* if given."""
+    files = read_site("personas")
+    if faq is not None:
+        del files["faq/index.md"]
+        files[name] = faq
+    return files
 
 
 def faq_page(built, name: str = "faq/index.html") -> BeautifulSoup:

@@ -3,65 +3,17 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
-from pathlib import Path
 from typing import Any
 
 import pytest
-from conftest import axe_violations, goto_in_mode, serve, sphinx_build
+from conftest import axe_violations, goto_in_mode, serve
 
 KEYS = ["citoyen", "producteur", "reutilisateur", "developpeur", "integrateur"]
 
-SYNC_PAGE = """
-# Page {name}
-
-:::::{{persona-tabs}}
-::::{{persona}} Alpha
-Texte alpha {name}.
-::::
-::::{{persona}} Bêta
-Texte bêta {name}.
-::::
-::::{{persona}} Gamma
-Texte gamma {name}.
-::::
-:::::
-
-Un second jeu du même groupe :
-
-:::::{{persona-tabs}}
-::::{{persona}} Alpha
-Deuxième alpha {name}.
-::::
-::::{{persona}} Bêta
-Deuxième bêta {name}.
-::::
-:::::
-"""
-
-
-def build_sync_site(root: Path, storage: str) -> Path:
-    src = root / "src"
-    src.mkdir(parents=True)
-    (src / "conf.py").write_text(
-        'extensions = ["sphinx_circ"]\nhtml_theme = "sphinx_circ"\nlanguage = "fr"\n'
-        f'circ_persona_storage = "{storage}"\n',
-        encoding="utf-8",
-    )
-    (src / "index.md").write_text(
-        "# Accueil\n\n```{toctree}\nun\ndeux\n```\n", encoding="utf-8"
-    )
-    for name in ("un", "deux"):
-        (src / f"{name}.md").write_text(SYNC_PAGE.format(name=name), encoding="utf-8")
-    return sphinx_build(src, root / "html")
-
 
 @pytest.fixture(scope="module", params=["local", "session", "none"])
-def sync_site(
-    request: Any, tmp_path_factory: pytest.TempPathFactory
-) -> Iterator[tuple[str, str]]:
-    out = build_sync_site(
-        tmp_path_factory.mktemp(f"sync-{request.param}"), request.param
-    )
+def sync_site(request: Any, site_factory: Any) -> Iterator[tuple[str, str]]:
+    out = site_factory("persona-sync", circ_persona_storage=request.param)
     with serve(out) as url:
         yield url, request.param
 

@@ -2,12 +2,11 @@
 
 from __future__ import annotations
 
-import textwrap
 from collections.abc import Iterator
 from typing import Any
 
 import pytest
-from conftest import serve, sphinx_build
+from conftest import serve
 
 #: Every visible icon pseudo-element still drawn with the Font Awesome font.
 FONT_ICONS = """() => {
@@ -31,73 +30,11 @@ MASKED = """() => [...document.querySelectorAll('*')].flatMap(element =>
                      && style.width !== '0px'))
   .length"""
 
-PAGES = {
-    "index.md": """\
-        # Accueil
-
-        ```{toctree}
-        rubrique/index
-        ```
-
-        :::{note}
-        Une note.
-        :::
-
-        :::{warning}
-        Un avertissement.
-        :::
-
-        :::{tip}
-        Une astuce.
-        :::
-
-        :::{seealso}
-        Une autre page.
-        :::
-
-        :::{admonition} Encadré libre
-        Un encadré.
-        :::
-
-        Un {download}`fichier <donnees.csv>` à télécharger.
-
-        ```{versionadded} 2.0
-        Ajouté.
-        ```
-        """,
-    "rubrique/index.md": """\
-        # Rubrique
-
-        ```{toctree}
-        page
-        ```
-        """,
-    "rubrique/page.md": """\
-        # Une page
-
-        Dans la rubrique, avec un fil d'Ariane.
-        """,
-}
-
 
 @pytest.fixture(scope="module")
-def site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
-    src = tmp_path_factory.mktemp("icons")
-    (src / "conf.py").write_text(
-        'extensions = ["sphinx_circ"]\nhtml_theme = "sphinx_circ"\nlanguage = "fr"\n',
-        encoding="utf-8",
-    )
-    (src / "donnees.csv").write_text("a,b\n1,2\n", encoding="utf-8")
-    for name, text in PAGES.items():
-        (src / name).parent.mkdir(exist_ok=True)
-        (src / name).write_text(textwrap.dedent(text), encoding="utf-8")
-    # A canary: an icon the theme does not draw keeps the font.
-    (src / "canari.md").write_text(
-        '---\norphan: true\n---\n# Canari\n\n<i class="fa-solid fa-envelope"></i> Écrire.\n',
-        encoding="utf-8",
-    )
-    out = sphinx_build(src, src / "_build")
-    with serve(out) as url:
+def site(site_factory: Any) -> Iterator[str]:
+    # canari.md is a canary: an icon the theme does not draw keeps the font.
+    with serve(site_factory("icons")) as url:
         yield url
 
 
