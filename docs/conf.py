@@ -18,7 +18,8 @@ html_theme_options = {
 # Where the data request form sends its e-mails (an example address).
 circ_request_email = "donnees@example.gouv.fr"
 
-exclude_patterns = ["_build", "Thumbs.db", ".DS_Store"]
+# docs/snippets: the guide's examples, included by its pages (and test fixtures).
+exclude_patterns = ["_build", "snippets", "Thumbs.db", ".DS_Store"]
 nitpicky = True
 
 # pdflatex knows no mathematical signs outside maths; the guide uses a few.

@@ -195,6 +195,11 @@ def test_without_javascript_every_panel_shows(browser: Any, docs_url: str) -> No
         "hs => hs.map(h => h.getBoundingClientRect().width > 10)",
     )
     assert all(titles)
+    # In the flow of the panel, not laid over it.
+    positions = tab.eval_on_selector_all(
+        ".circ-persona__title", "hs => hs.map(h => getComputedStyle(h).position)"
+    )
+    assert set(positions) == {"static"}
     context.close()
 
 
@@ -207,6 +212,10 @@ def test_print_shows_every_panel_under_its_heading(page: Any, docs_url: str) -> 
         ".circ-persona__title", "hs => hs.map(h => h.getBoundingClientRect().width)"
     )
     assert all(width > 10 for width in widths)
+    positions = page.eval_on_selector_all(
+        ".circ-persona__title", "hs => hs.map(h => getComputedStyle(h).position)"
+    )
+    assert set(positions) == {"static"}
 
 
 @pytest.mark.parametrize("mode", ["light", "dark"])
