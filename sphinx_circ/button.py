@@ -21,7 +21,7 @@ from sphinx.util.docutils import ReferenceRole
 from sphinx.util.nodes import make_refnode
 
 from ._compat import octicon_node
-from .directive import Choice, CircDirective
+from .directive import Choice, CircDirective, block_options
 from .messages import _, warn
 from .nodes import screen_reader_text
 from .urls import find_docname, is_external, is_safe_url
@@ -116,13 +116,12 @@ class ButtonDirective(CircDirective):
     optional_arguments = 1
     final_argument_whitespace = True
     has_content = True
-    option_spec: ClassVar[dict[str, Any]] = {
-        "variant": Choice(VARIANTS, VARIANT_ALIASES),
-        "size": Choice(SIZES, SIZE_ALIASES),
-        "icon": directives.unchanged,
-        "new-tab": directives.flag,
-        "class": directives.class_option,
-    }
+    option_spec: ClassVar[dict[str, Any]] = block_options(
+        "icon",
+        variant=Choice(VARIANTS, VARIANT_ALIASES),
+        size=Choice(SIZES, SIZE_ALIASES),
+        new_tab=directives.flag,
+    )
 
     def run_block(self) -> list[nodes.Node]:
         variant, size = self.options["variant"], self.options["size"]

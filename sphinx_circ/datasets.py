@@ -17,12 +17,11 @@ from typing import Any, ClassVar
 
 import yaml
 from docutils import nodes
-from docutils.parsers.rst import directives
 from sphinx import addnodes
 from sphinx.application import Sphinx
 
 from .button import make_button
-from .directive import CircDirective
+from .directive import CircDirective, block_options
 from .messages import _
 from .nodes import captioned_table, table_row
 from .urls import slugify
@@ -176,18 +175,10 @@ class DatasetDirective(CircDirective):
     kind = "dataset"
     required_arguments = 1
     final_argument_whitespace = True
-    option_spec: ClassVar[dict[str, Any]] = {
-        "title": directives.unchanged,
-        "producer": directives.unchanged,
-        "licence": directives.unchanged,
-        "license": directives.unchanged,
-        "frequency": directives.unchanged,
-        "coverage": directives.unchanged,
-        "updated": directives.unchanged,
-        "download": directives.unchanged,
-        "datagouv": directives.unchanged,
-        "class": directives.class_option,
-    }
+    option_spec: ClassVar[dict[str, Any]] = block_options(
+        "title", "producer", "licence", "license", "frequency", "coverage",
+        "updated", "download", "datagouv",
+    )  # fmt: skip
 
     def run_block(self) -> list[nodes.Node]:
         path = self.data_file()
@@ -195,9 +186,7 @@ class DatasetDirective(CircDirective):
             # Only an existing file: Sphinx re-reads a page whose dependency
             # is missing on every build.
             self.env.note_dependency(str(path.parent / DESCRIPTOR))
-        container = nodes.container(
-            "", classes=["circ-dataset", *self.options.get("class", [])]
-        )
+        container = nodes.container("", classes=self.classes("circ-dataset"))
         self.set_source_info(container)
         data, problem = load_file(path)
         schema = Schema()

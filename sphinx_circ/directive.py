@@ -8,11 +8,12 @@ what is accepted.
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from pathlib import Path
-from typing import ClassVar
+from typing import Any, ClassVar
 
 from docutils import nodes
+from docutils.parsers.rst import directives
 from sphinx.util.docutils import SphinxDirective
 
 from .messages import warn
@@ -45,6 +46,15 @@ class Invalid(str):
     """An option value its ``Choice`` does not accept."""
 
 
+def block_options(*text: str, **special: Callable[[str | None], Any]) -> dict[str, Any]:
+    """An option spec: free-text options, then *special* ones (``new_tab`` is
+    ``:new-tab:``), and ``:class:``, which every block accepts."""
+    spec: dict[str, Any] = dict.fromkeys(text, directives.unchanged)
+    spec.update({name.replace("_", "-"): convert for name, convert in special.items()})
+    spec["class"] = directives.class_option
+    return spec
+
+
 class CircDirective(SphinxDirective):
     """A sphinx-circ block: subclasses set ``kind`` and write ``run_block``."""
 
@@ -71,6 +81,10 @@ class CircDirective(SphinxDirective):
                 )
                 value = None
             self.options[name] = value or converter.default
+
+    def classes(self, *own: str) -> list[str]:
+        """The block's own classes, then those of its ``:class:`` option."""
+        return [*own, *self.options.get("class", [])]
 
     def warn(self, message: str, node: nodes.Node | None = None) -> None:
         """A ``circ.<kind>`` warning at *node*, or at the directive."""

@@ -12,13 +12,12 @@ from __future__ import annotations
 from typing import Any, ClassVar
 
 from docutils import nodes
-from docutils.parsers.rst import directives
 from myst_parser.mocking import MockState
 from sphinx.application import Sphinx
 from sphinx.transforms import SphinxTransform
 
 from ._compat import declare_myst_title_level, override_title_html
-from .directive import Choice, CircDirective
+from .directive import Choice, CircDirective, block_options
 from .headings import heading_to_section, is_block_heading, parse_with_headings
 from .messages import warn
 from .nodes import NON_HTML_PASSTHROUGH
@@ -35,22 +34,15 @@ class HeroDirective(CircDirective):
 
     kind = "hero"
     has_content = True
-    option_spec: ClassVar[dict[str, Any]] = {
-        "image": directives.unchanged,
-        "image-alt": directives.unchanged,
-        "align": Choice(ALIGNMENTS, {"centre": "center"}),
-        "class": directives.class_option,
-    }
+    option_spec: ClassVar[dict[str, Any]] = block_options(
+        "image", "image-alt", align=Choice(ALIGNMENTS, {"centre": "center"})
+    )
 
     def run_block(self) -> list[nodes.Node]:
         align = self.options["align"]
         hero = circ_hero(
             "\n".join(self.content),
-            classes=[
-                "circ-hero",
-                f"circ-hero--{align}",
-                *self.options.get("class", []),
-            ],
+            classes=self.classes("circ-hero", f"circ-hero--{align}"),
         )
         self.set_source_info(hero)
         if not self.content:

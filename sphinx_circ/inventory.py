@@ -17,11 +17,10 @@ from typing import Any, ClassVar
 
 from babel.dates import format_date
 from docutils import nodes
-from docutils.parsers.rst import directives
 from sphinx.application import Sphinx
 from sphinx.transforms import SphinxTransform
 
-from .directive import CircDirective
+from .directive import CircDirective, block_options
 from .headings import section_depth
 from .messages import _
 from .nodes import (
@@ -209,7 +208,7 @@ class InventoryDirective(CircDirective):
     kind = "inventory"
     required_arguments = 1
     final_argument_whitespace = True
-    option_spec: ClassVar[dict[str, Any]] = {"class": directives.class_option}
+    option_spec: ClassVar[dict[str, Any]] = block_options()
 
     def run_block(self) -> list[nodes.Node]:
         path = self.data_file()
@@ -230,9 +229,7 @@ class InventoryDirective(CircDirective):
         for line, problem in problems:
             # Named by the CSV's own line, where the fix is made.
             self.warn(f"inventory {path.name!r}, line {line}: {problem}")
-        container = nodes.container(
-            "", classes=["circ-inventory", *self.options.get("class", [])]
-        )
+        container = nodes.container("", classes=self.classes("circ-inventory"))
         self.set_source_info(container)
         container += self.summary(entries)
         serial = self.env.new_serialno("circ-inventory")

@@ -23,7 +23,7 @@ from sphinx.application import Sphinx
 from sphinx.transforms import SphinxTransform
 from sphinx_design.icons import get_octicon
 
-from .directive import CircDirective
+from .directive import CircDirective, block_options
 from .messages import _, warn
 from .nodes import NON_HTML_PASSTHROUGH, is_static_html, render_template
 from .persona_pages import circ_persona, persona_pages, setup_persona_pages
@@ -41,12 +41,9 @@ class PersonaTabsDirective(CircDirective):
 
     kind = "personas"
     has_content = True
-    option_spec: ClassVar[dict[str, Any]] = {
-        "selected": directives.unchanged,
-        "sync-group": directives.unchanged,
-        "label": directives.unchanged,
-        "class": directives.class_option,
-    }
+    option_spec: ClassVar[dict[str, Any]] = block_options(
+        "selected", "sync-group", "label"
+    )
 
     def run_block(self) -> list[nodes.Node]:
         group = slugify(self.options.get("sync-group") or DEFAULT_GROUP)
@@ -59,7 +56,7 @@ class PersonaTabsDirective(CircDirective):
         label = (self.options.get("label") or "").strip() or _("Choose your profile")
         tabs = circ_persona_tabs(
             "",
-            classes=["circ-personas", *self.options.get("class", [])],
+            classes=self.classes("circ-personas"),
             group=group,
             label=label,
             selected=(self.options.get("selected") or "").strip(),
@@ -76,14 +73,9 @@ class PersonaDirective(CircDirective):
     required_arguments = 1
     final_argument_whitespace = True
     has_content = True
-    option_spec: ClassVar[dict[str, Any]] = {
-        "key": directives.unchanged,
-        "page": directives.unchanged,
-        "icon": directives.unchanged,
-        "summary": directives.unchanged,
-        "selected": directives.flag,
-        "class": directives.class_option,
-    }
+    option_spec: ClassVar[dict[str, Any]] = block_options(
+        "key", "page", "icon", "summary", selected=directives.flag
+    )
 
     def run_block(self) -> list[nodes.Node]:
         title = self.arguments[0].strip()
@@ -96,7 +88,7 @@ class PersonaDirective(CircDirective):
             key = "persona"
         persona = circ_persona(
             "",
-            classes=["circ-persona", *self.options.get("class", [])],
+            classes=self.classes("circ-persona"),
             key=key,
             title=title,
             summary=(self.options.get("summary") or "").strip(),

@@ -12,10 +12,9 @@ from __future__ import annotations
 from typing import Any, ClassVar
 
 from docutils import nodes
-from docutils.parsers.rst import directives
 from sphinx.application import Sphinx
 
-from .directive import CircDirective
+from .directive import CircDirective, block_options
 from .messages import _
 from .nodes import NON_HTML_SKIP, is_static_html, render_template
 from .urls import is_email, is_web_url
@@ -73,11 +72,7 @@ class RequestDirective(CircDirective):
 
     kind = "request"
     has_content = True
-    option_spec: ClassVar[dict[str, Any]] = {
-        "email": directives.unchanged,
-        "url": directives.unchanged,
-        "subject": directives.unchanged,
-    }
+    option_spec: ClassVar[dict[str, Any]] = block_options("email", "url", "subject")
 
     def run_block(self) -> list[nodes.Node]:
         email = (
@@ -98,7 +93,7 @@ class RequestDirective(CircDirective):
                 "(or circ_request_url) in conf.py, or the :email: option"
             )
         subject = (self.options.get("subject") or "").strip() or _("Data request")
-        container = nodes.container("", classes=["circ-request"])
+        container = nodes.container("", classes=self.classes("circ-request"))
         self.set_source_info(container)
         fallback = nodes.container("", classes=["circ-request__fallback"])
         if self.content:

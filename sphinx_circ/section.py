@@ -12,11 +12,10 @@ from __future__ import annotations
 from typing import Any, ClassVar
 
 from docutils import nodes
-from docutils.parsers.rst import directives
 from sphinx.application import Sphinx
 from sphinx.transforms import SphinxTransform
 
-from .directive import Choice, CircDirective
+from .directive import Choice, CircDirective, block_options
 from .headings import (
     heading_to_section,
     is_block_heading,
@@ -45,11 +44,9 @@ class SectionDirective(CircDirective):
 
     kind = "section"
     has_content = True
-    option_spec: ClassVar[dict[str, Any]] = {
-        "style": Choice(STYLES, STYLE_ALIASES),
-        "name": directives.unchanged,
-        "class": directives.class_option,
-    }
+    option_spec: ClassVar[dict[str, Any]] = block_options(
+        "name", style=Choice(STYLES, STYLE_ALIASES)
+    )
 
     def run_block(self) -> list[nodes.Node]:
         style = self.options["style"]
