@@ -33,6 +33,19 @@ DEFAULT_CONF = (
 )
 
 
+#: A project named for the builders that name their output after it.
+NAMED_CONF = (
+    'extensions = ["sphinx_circ"]\nproject = "Projet"\nversion = "1"\n'
+    'copyright = "2026"\nlanguage = "fr"\n'
+)
+#: Builders other than HTML, with the file each writes for a one-page project.
+OTHER_OUTPUTS = [
+    ("latex", "projet.tex"),
+    ("text", "index.txt"),
+    ("epub", "index.xhtml"),
+]
+
+
 @dataclass
 class Built:
     app: SphinxTestApp
@@ -100,6 +113,15 @@ def build(
     return _build
 
 
+def other_output(
+    build: Callable[..., Built], files: dict[str, str], builder: str, output: str
+) -> str:
+    """Build *files* with *builder*, without a warning; return the *output* file."""
+    built = build(files, buildername=builder, conf=NAMED_CONF)
+    assert built.warnings == ""
+    return (built.outdir / output).read_text(encoding="utf-8")
+
+
 def snapshot(built: Built, docname: str = "index") -> str:
     """The resolved doctree of *docname*, with machine paths removed."""
     builder = built.app.builder
@@ -145,6 +167,18 @@ def browser() -> Iterator[Any]:
         chromium = driver.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
         yield chromium
         chromium.close()
+
+
+@pytest.fixture
+def page(browser: Any) -> Iterator[Any]:
+    """A desktop-sized tab; the test fails if a script of the page throws."""
+    context = browser.new_context(viewport={"width": 1280, "height": 900})
+    tab = context.new_page()
+    errors: list[str] = []
+    tab.on("pageerror", lambda error: errors.append(str(error)))
+    yield tab
+    context.close()
+    assert errors == []
 
 
 class _QuietHandler(http.server.SimpleHTTPRequestHandler):
@@ -199,14 +233,19 @@ def serve(
         server.server_close()
 
 
-def sphinx_build(src: Path, out: Path, *args: str) -> Path:
-    """Build *src* with sphinx-build in a fresh process; fail on any warning."""
-    result = subprocess.run(
-        [sys.executable, "-m", "sphinx", "-nW", "-q", "-E", *args, str(src), str(out)],
+def run_sphinx(src: Path, out: Path, *args: str) -> subprocess.CompletedProcess[str]:
+    """Run sphinx-build (fresh environment, quiet) in a new process, as a user would."""
+    return subprocess.run(
+        [sys.executable, "-m", "sphinx", "-q", "-E", *args, str(src), str(out)],
         capture_output=True,
         text=True,
         check=False,
     )
+
+
+def sphinx_build(src: Path, out: Path, *args: str) -> Path:
+    """Build *src* with sphinx-build in a fresh process; fail on any warning."""
+    result = run_sphinx(src, out, "-nW", *args)
     assert result.returncode == 0, strip_colors(result.stderr)
     return out
 
@@ -230,13 +269,9 @@ def docs_build(tmp_path_factory: pytest.TempPathFactory) -> DocsBuild:
             out = root / builder
             # Non-HTML outputs are named after the project: a stable name.
             named = [] if builder == "html" else ["-D", "project=sphinx-circ"]
-            result = subprocess.run(
-                [sys.executable, "-m", "sphinx", "-nW", "--keep-going", "-q", "-E",
-                 "-b", builder, *named, *extra, "-d", str(root / "doctrees"),
-                 str(DOCS), str(out)],
-                capture_output=True,
-                text=True,
-                check=False,
+            result = run_sphinx(
+                DOCS, out, "-nW", "--keep-going", "-b", builder, *named, *extra,
+                "-d", str(root / "doctrees"),
             )  # fmt: skip
             assert result.returncode == 0, strip_colors(result.stderr)
             built[key] = (out, strip_colors(result.stderr))

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import ftfy
 import pytest
-from conftest import REPO, strip_colors
+from conftest import REPO, run_sphinx, sphinx_build, strip_colors
 
 from sphinx_circ.cli import main
 
@@ -153,20 +153,7 @@ def run(capsys, *args: str) -> tuple[int, str]:
 
 
 def build(project: Path, tmp_path: Path) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(
-        [
-            sys.executable,
-            "-m",
-            "sphinx",
-            "-q",
-            "-E",
-            str(project),
-            str(tmp_path / "html"),
-        ],
-        capture_output=True,
-        text=True,
-        check=False,
-    )
+    return run_sphinx(project, tmp_path / "html")
 
 
 @pytest.fixture
@@ -341,22 +328,7 @@ def test_new_portal_builds_at_once(tmp_path: Path, capsys) -> None:
         for name in ("conf.py", "index.md", "donnees/exemple/schema.json", "faq/index.md",
                      "demande.md", ".readthedocs.yaml", "requirements.txt"):  # fmt: skip
             assert (project / name).is_file(), name
-        result = subprocess.run(
-            [
-                sys.executable,
-                "-m",
-                "sphinx",
-                "-nW",
-                "-q",
-                "-E",
-                str(project),
-                str(project / "_build"),
-            ],
-            capture_output=True,
-            text=True,
-            check=False,
-        )
-        assert result.returncode == 0, result.stderr
+        sphinx_build(project, project / "_build")
         index = (project / "_build" / "index.html").read_text(encoding="utf-8")
         assert "Portail d’essai" in index or "Portail d'essai" in index
         assert f'lang="{language}"' in index

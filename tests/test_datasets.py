@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 from bs4 import BeautifulSoup
-from conftest import snapshot, warnings_of
+from conftest import OTHER_OUTPUTS, other_output, snapshot, warnings_of
 
 SCHEMA = {
     "name": "collecte",
@@ -179,13 +179,10 @@ def test_editing_the_schema_rebuilds_the_page(build) -> None:
 
 @pytest.mark.parametrize(
     ("builder", "output"),
-    [("latex", "projet.tex"), ("text", "index.txt"), ("epub", "index.xhtml")],
+    OTHER_OUTPUTS,
 )
 def test_tables_survive_other_outputs(build, builder: str, output: str) -> None:
-    conf = 'extensions = ["sphinx_circ"]\nproject = "Projet"\nversion = "1"\ncopyright = "2026"\nlanguage = "fr"\n'
-    built = build(files(), buildername=builder, conf=conf)
-    assert built.warnings == ""
-    text = (Path(built.app.outdir) / output).read_text(encoding="utf-8")
+    text = other_output(build, files(), builder, output)
     for expected in (
         "Producteur",
         "Licence Ouverte 2.0",

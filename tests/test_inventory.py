@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 from bs4 import BeautifulSoup
-from conftest import snapshot, warnings_of
+from conftest import OTHER_OUTPUTS, other_output, snapshot, warnings_of
 
 CSV = """titre,url,organisation,description,systeme,statut,date
 Collecte des déchets,https://www.data.gouv.fr/fr/datasets/,Agence A,"Tonnages, par commune",SINOE,Ouvert,2025-03-01
@@ -105,15 +105,12 @@ def test_script_is_loaded_only_where_needed(build) -> None:
 
 @pytest.mark.parametrize(
     ("builder", "output"),
-    [("latex", "projet.tex"), ("text", "index.txt"), ("epub", "index.xhtml")],
+    OTHER_OUTPUTS,
 )
 def test_other_outputs(build, builder: str, output: str) -> None:
-    conf = 'extensions = ["sphinx_circ"]\nproject = "Projet"\nversion = "1"\ncopyright = "2026"\nlanguage = "fr"\n'
-    built = build(
-        {"index.md": PAGE, "inventaire.csv": CSV}, buildername=builder, conf=conf
+    text = other_output(
+        build, {"index.md": PAGE, "inventaire.csv": CSV}, builder, output
     )
-    assert built.warnings == ""
-    text = (Path(built.app.outdir) / output).read_text(encoding="utf-8")
     for expected in (
         "Compostage",
         "Marchés durables",

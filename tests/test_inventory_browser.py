@@ -16,17 +16,6 @@ def site(site_factory: Any) -> Iterator[str]:
         yield url
 
 
-@pytest.fixture
-def page(browser: Any) -> Iterator[Any]:
-    context = browser.new_context(viewport={"width": 1200, "height": 900})
-    tab = context.new_page()
-    errors: list[str] = []
-    tab.on("pageerror", lambda error: errors.append(str(error)))
-    yield tab
-    context.close()
-    assert errors == []
-
-
 def shown_titles(page: Any) -> list[str]:
     return page.eval_on_selector_all(
         ".circ-inventory__table tbody tr",

@@ -18,17 +18,6 @@ def sync_site(request: Any, site_factory: Any) -> Iterator[tuple[str, str]]:
         yield url, request.param
 
 
-@pytest.fixture
-def page(browser: Any) -> Iterator[Any]:
-    context = browser.new_context(viewport={"width": 1200, "height": 900})
-    tab = context.new_page()
-    errors: list[str] = []
-    tab.on("pageerror", lambda error: errors.append(str(error)))
-    yield tab
-    context.close()
-    assert errors == []
-
-
 def selected(page: Any, scope: str = ".circ-personas") -> str:
     return page.eval_on_selector(
         f"{scope} [role=tab][aria-selected=true]", "tab => tab.dataset.circKey"

@@ -9,6 +9,7 @@ import sys
 from pathlib import Path
 
 from bs4 import BeautifulSoup
+from conftest import sphinx_build
 
 
 def soup(html: str) -> BeautifulSoup:
@@ -25,21 +26,7 @@ def test_theme_loads_from_its_entry_point_alone(tmp_path: Path) -> None:
     (tmp_path / "index.rst").write_text(
         "Accueil\n=======\n\nBienvenue sur le portail.\n"
     )
-    result = subprocess.run(
-        [
-            sys.executable,
-            "-m",
-            "sphinx",
-            "-nW",
-            "-q",
-            str(tmp_path),
-            str(tmp_path / "out"),
-        ],
-        capture_output=True,
-        text=True,
-        check=False,
-    )
-    assert result.returncode == 0, result.stderr
+    sphinx_build(tmp_path, tmp_path / "out")
     page = soup((tmp_path / "out" / "index.html").read_text(encoding="utf-8"))
     assert page.html["lang"] == "fr"
     stylesheets = [link["href"] for link in page.select("link[rel=stylesheet]")]
