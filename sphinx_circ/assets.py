@@ -10,7 +10,6 @@ opening comment stays: it tells a site how to restyle the portal.
 
 from __future__ import annotations
 
-import html
 import re
 from pathlib import Path
 from typing import Any
@@ -98,14 +97,11 @@ def add_page_assets(
             attributes["data-circ-storage"] = app.config.circ_persona_storage
             # Without JavaScript, and in print, every panel shows under its
             # heading.
-            href = html.escape(
-                context["pathto"]("_static/styles/sphinx-circ-noscript.css", 1)
+            href = context["pathto"]("_static/styles/sphinx-circ-noscript.css", 1)
+            styles = app.builder.templates.render(
+                "circ/noscript-styles.html", {"href": href}
             )
-            context["metatags"] = (
-                context.get("metatags", "")
-                + f'\n<link rel="stylesheet" media="print" href="{href}" />'
-                + f'\n<noscript><link rel="stylesheet" href="{href}" /></noscript>'
-            )
+            context["metatags"] = context.get("metatags", "") + "\n" + styles
         app.add_js_file(script, loading_method="defer", **attributes)
 
 
