@@ -18,6 +18,7 @@ from docutils import nodes
 from sphinx.application import Sphinx
 
 from .config import THEME_DIR, is_circ_theme
+from .datasets import circ_dataset_filter
 from .inventory import circ_inventory_controls
 from .personas import circ_persona_tabs
 from .request import circ_request_form
@@ -35,6 +36,7 @@ SCRIPTS: dict[type[nodes.Element], str] = {
     circ_persona_tabs: "scripts/circ-personas.js",
     circ_inventory_controls: "scripts/circ-inventory.js",
     circ_request_form: "scripts/circ-request.js",
+    circ_dataset_filter: "scripts/circ-dataset.js",
 }
 
 _COMMENT = re.compile(r"/\*.*?\*/", re.DOTALL)

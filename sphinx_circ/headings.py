@@ -9,10 +9,11 @@ shown as a heading of the right level by the ``heading-level`` attribute.
 
 from __future__ import annotations
 
-from typing import TypeGuard
+from typing import Any, TypeGuard
 
 from docutils import nodes
 from myst_parser.mocking import MockState
+from sphinx.transforms import SphinxTransform
 from sphinx.util.docutils import SphinxDirective
 from sphinx.util.nodes import nested_parse_with_titles
 
@@ -135,3 +136,24 @@ def heading_to_section(
         section["names"].append(name)
         document.note_implicit_target(section, section)
     return section
+
+
+#: Class of rubrics whose level follows the section they land in.
+RELATIVE = "circ-heading-relative"
+
+
+def relative_heading(text: str, offset: int = 1, *classes: str) -> nodes.rubric:
+    """A heading *offset* levels below the section it will be in."""
+    return nodes.rubric("", text, classes=[*classes, RELATIVE], circ_offset=offset)
+
+
+class RelativeHeadingLevels(SphinxTransform):
+    """Give each relative heading its level once sections are final."""
+
+    default_priority = 220  # once hero and section bands have their sections
+
+    def apply(self, **kwargs: Any) -> None:
+        for rubric in self.document.findall(nodes.rubric):
+            if RELATIVE in rubric["classes"]:
+                offset = int(rubric.get("circ_offset", 1))
+                rubric["heading-level"] = min(section_depth(rubric) + offset, MAX_LEVEL)

@@ -18,10 +18,9 @@ from typing import Any, ClassVar
 from babel.dates import format_date
 from docutils import nodes
 from sphinx.application import Sphinx
-from sphinx.transforms import SphinxTransform
 
 from .directive import CircDirective, block_options
-from .headings import section_depth
+from .headings import relative_heading
 from .messages import _
 from .nodes import (
     NON_HTML_SKIP,
@@ -187,17 +186,6 @@ def read_inventory(text: str) -> tuple[list[Entry], list[tuple[int, str]]]:
     return entries, problems
 
 
-class CalendarHeadingLevel(SphinxTransform):
-    """The calendar's heading sits one level below the section it is in."""
-
-    default_priority = 220  # once hero and section bands have their sections
-
-    def apply(self, **kwargs: Any) -> None:
-        for rubric in self.document.findall(nodes.rubric):
-            if "circ-inventory__calendar-title" in rubric["classes"]:
-                rubric["heading-level"] = min(section_depth(rubric) + 1, 6)
-
-
 class circ_inventory_controls(nodes.General, nodes.Element):
     """The filter box and status toggles (HTML only, shown by the script)."""
 
@@ -300,8 +288,8 @@ class InventoryDirective(CircDirective):
             ),
             key=lambda e: (e.when, e.title),
         )
-        heading = nodes.rubric(
-            "", _("Publication calendar"), classes=["circ-inventory__calendar-title"]
+        heading = relative_heading(
+            _("Publication calendar"), 1, "circ-inventory__calendar-title"
         )
         out: list[nodes.Node] = [heading]
         if not upcoming:
@@ -373,4 +361,3 @@ def setup_inventory(app: Sphinx) -> None:
         circ_inventory_controls, html=(visit_controls_html, None), **NON_HTML_SKIP
     )
     app.add_directive("dataset-inventory", InventoryDirective)
-    app.add_transform(CalendarHeadingLevel)

@@ -67,6 +67,15 @@ def files(
     return out
 
 
+def facts(entry) -> dict[str, str]:
+    """A field entry's facts: term → its text."""
+    terms = entry.select("dl.circ-dataset__field-facts > dt")
+    return {
+        dt.get_text(strip=True): dt.find_next_sibling("dd").get_text(" ", strip=True)
+        for dt in terms
+    }
+
+
 def html(built) -> BeautifulSoup:
     return BeautifulSoup(built.read("index.html"), "html.parser")
 
@@ -109,26 +118,42 @@ def test_metadata_buttons_and_fields(build) -> None:
     (button,) = page.select("a.circ-button")
     assert button.get_text(" ", strip=True) == "Télécharger CSV"
     assert button["href"] == "https://www.data.gouv.fr/fr/datasets/"
-    table = page.select_one("table.circ-dataset__fields")
+    # A summary table of the fields, each linked to its entry.
+    table = page.select_one("table.circ-dataset__summary")
     caption = table.select_one("caption .caption-text").get_text(strip=True)
     assert caption == "Champs – Collecte par commune"
     headers = [th.get_text(strip=True) for th in table.select("thead th")]
-    assert headers == ["Nom", "Titre", "Type", "Description", "Contraintes", "Exemple"]
-    rows = table.select("tbody tr")
-    assert [row["id"] for row in rows] == ["code-commune", "annee", "flux", "tonnage"]
-    first = [td.get_text(" ", strip=True) for td in rows[0].select("td")]
-    assert first == [
-        "code_commune",
-        "Code INSEE",
-        "string",
-        "Code officiel de la commune.",
-        "obligatoire motif : ^\\d{5}$",
-        "75056",
+    assert headers == ["Champ", "Titre", "Type", "Obligatoire"]
+    rows = [
+        [td.get_text(" ", strip=True) for td in tr.select("td")]
+        for tr in table.select("tbody tr")
     ]
-    assert "minimum : 2010 maximum : 2030" in rows[1].get_text(" ", strip=True)
-    assert "string (default)" in rows[2].get_text(" ", strip=True)
-    assert "valeurs autorisées : verre, papier" in rows[2].get_text(" ", strip=True)
-    assert "longueur : 1 – 9" in rows[3].get_text(" ", strip=True)
+    assert rows[0] == ["code_commune", "Code INSEE", "texte ( string )", "oui"]
+    assert [a["href"] for a in table.select("tbody a")] == [
+        "#code-commune", "#annee", "#flux", "#tonnage"
+    ]  # fmt: skip
+    # Then one entry per field, with its anchor.
+    entries = page.select(".circ-dataset__field")
+    assert [entry["id"] for entry in entries] == [
+        "code-commune",
+        "annee",
+        "flux",
+        "tonnage",
+    ]
+    first = facts(entries[0])
+    assert (
+        entries[0].select_one(".circ-dataset__field-name code").get_text()
+        == "code_commune"
+    )
+    assert "Code officiel de la commune." in entries[0].get_text()
+    assert first["Obligatoire"] == "oui"
+    assert first["Motif"] == "^\\d{5}$"
+    assert first["Exemple"] == "75056"
+    assert facts(entries[1])["Valeurs"] == "≥ 2010 et ≤ 2030"
+    assert facts(entries[2])["Type"] == "texte ( string )"
+    values = [li.get_text() for li in entries[2].select("dd li")]
+    assert values == ["verre", "papier"]
+    assert facts(entries[3])["Longueur"] == "≥ 1 et ≤ 9"
     text = page.select_one("article").get_text()
     assert text.index("Intro.") < text.index("code_commune") < text.index("Suite.")
 
@@ -157,7 +182,7 @@ def test_yaml_schema(build) -> None:
     out["collecte/schema.yaml"] = yaml.safe_dump(SCHEMA, allow_unicode=True)
     built = build(out)
     assert built.warnings == ""
-    assert len(html(built).select("table.circ-dataset__fields tbody tr")) == 4
+    assert len(html(built).select(".circ-dataset__field")) == 4
 
 
 def test_editing_the_schema_rebuilds_the_page(build) -> None:
@@ -189,7 +214,7 @@ def test_tables_survive_other_outputs(build, builder: str, output: str) -> None:
         "Code INSEE",
         "annee",
         "tonnage",
-        "Contraintes",
+        "Obligatoire",
     ):
         assert expected in text.replace(r"\_", "_"), (builder, expected)
 
@@ -260,7 +285,7 @@ def test_schema_breaking_the_specification(build, schema: object, message: str) 
 def test_field_without_name_is_still_shown(build) -> None:
     schema = {"fields": [{"type": "string", "title": "Sans nom"}, {"name": "b"}]}
     built = build(files(schema=schema))
-    rows = html(built).select("table.circ-dataset__fields tbody tr")
+    rows = html(built).select(".circ-dataset__field")
     assert len(rows) == 2
     assert "champ sans nom 1" in rows[0].get_text()
     assert "Sans nom" in rows[0].get_text()

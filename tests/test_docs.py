@@ -161,9 +161,9 @@ def test_docs_in_english_show_english_interface(docs_build: DocsBuild) -> None:
     dataset = page(out, "donnees/dechets-menagers.html")
     headers = [
         th.get_text(strip=True)
-        for th in dataset.select("table.circ-dataset__fields th")
+        for th in dataset.select("table.circ-dataset__summary th")
     ]
-    assert headers == ["Name", "Title", "Type", "Description", "Constraints", "Example"]
+    assert headers == ["Field", "Title", "Type", "Required"]
     form = page(out, "demande.html")
     assert (
         form.select_one("form.circ-request__form button").get_text()
@@ -175,7 +175,7 @@ def test_dataset_pages_document_their_schemas(docs_html: tuple[Path, str]) -> No
     out, _ = docs_html
     for name in ("dechets-menagers", "filieres-rep", "decheteries"):
         dataset = page(out, f"donnees/{name}.html")
-        rows = dataset.select("table.circ-dataset__fields tbody tr[id]")
+        rows = dataset.select(".circ-dataset__field[id]")
         assert len(rows) >= 8, name
         assert dataset.select_one("dl.circ-dataset__metadata") is not None
     inventory = page(out, "inventaire.html")

@@ -1,0 +1,424 @@
+"""The ``dataset`` directive: a Table Schema or a Data Package, documented.
+
+``:::{dataset} schema.json`` documents one table; ``:::{dataset}
+datapackage.json`` (or ``.yaml``) documents every resource of a package
+(or the one named by ``:resource:``), each with its schema, inline or by
+path. Metadata come from the options first, then from a ``datapackage.json``
+beside a schema, then from the schema itself.
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+from typing import Any, ClassVar
+from urllib.parse import quote, urlparse
+
+from babel.numbers import format_decimal
+from docutils import nodes
+from sphinx import addnodes
+
+from ..button import make_button
+from ..directive import CircDirective, block_options
+from ..messages import _
+from ..urls import is_external
+from .descriptors import DESCRIPTORS, Package, Reader, Resource, Schema, text
+from .markdown import markdown_blocks
+from .render import (
+    anchors_for,
+    circ_dataset_filter,
+    describe_meta,
+    field_entry,
+    item,
+    link,
+    one_or_list,
+    shared_value_lists,
+    summary_table,
+)
+
+#: sphinx-circ's own metadata options, in the order they are shown.
+METADATA = ("producer", "licence", "frequency", "coverage", "updated")
+CATALOGUE = "https://schema.data.gouv.fr/"
+VALIDATA = "https://validata.fr/table-schema"
+
+
+def metadata_labels() -> dict[str, str]:
+    return {
+        "producer": _("Producer"),
+        "licence": _("Licence"),
+        "frequency": _("Update frequency"),
+        "coverage": _("Coverage"),
+        "updated": _("Last update"),
+    }
+
+
+class DatasetDirective(CircDirective):
+    """``:::{dataset} path/to/schema.json`` (or a ``datapackage.json``)."""
+
+    kind = "dataset"
+    required_arguments = 1
+    final_argument_whitespace = True
+    option_spec: ClassVar[dict[str, Any]] = block_options(
+        "title", "producer", "licence", "license", "frequency", "coverage",
+        "updated", "download", "datagouv", "resource", "catalogue",
+    )  # fmt: skip
+
+    def run_block(self) -> list[nodes.Node]:
+        path = self.data_file()
+        self.reader = Reader()
+        #: Field name → anchor, for the table being documented.
+        self.anchors: dict[str, str] = {}
+        container = nodes.container("", classes=self.classes("circ-dataset"))
+        self.set_source_info(container)
+        data = self.reader.load(path)
+        found = self.reader.read(data, path.name) if data is not None else None
+        if isinstance(found, Package):
+            container.extend(self.package(found, path))
+        else:
+            container.extend(self.table(found, path))
+        for problem in self.reader.problems:
+            hint = (
+                "; check the path, relative to this page"
+                if "not found" in problem
+                else ""
+            )
+            self.warn(f"dataset schema: {problem}{hint}")
+        for read in self.reader.files[1:]:
+            self.env.note_dependency(str(read))
+        return [container]
+
+    # -- one table -----------------------------------------------------------------
+
+    def table(self, schema: Schema | None, path: Path) -> list[nodes.Node]:
+        beside = self.package_beside(path) if schema is not None else None
+        meta = dict(schema.meta if schema else {})
+        if beside is not None:
+            meta.update(beside.meta)
+        meta = self.with_options(meta)
+        out: list[nodes.Node] = []
+        if text(meta.get("description")):
+            out.extend(self.description(text(meta["description"])))
+        if schema is not None:
+            self.anchors = anchors_for(schema, self.state.document, "dataset")
+        facts = self.facts(meta, schema)
+        if path.is_file():
+            facts += item(_("Schema"), self.download(path, path.name))
+        facts.extend(self.links(meta, schema))
+        if beside is not None and "download" not in self.options:
+            local = [
+                self.resource_file(part, path.parent, resource)
+                for resource in beside.resources
+                for part in resource.paths
+                if not is_external(part)
+            ]
+            if local:
+                facts += item(_("Download"), *one_or_list(local))
+        out.append(facts)
+        buttons = self.download_buttons(meta, beside)
+        if buttons is not None:
+            out.append(buttons)
+        if schema is None or not schema.fields:
+            out.append(
+                nodes.paragraph(
+                    "",
+                    _("The fields of this dataset could not be read from its schema."),
+                    classes=["circ-dataset__missing"],
+                )
+            )
+            return out
+        out.extend(self.fields(schema, text(meta.get("title")), 1))
+        return out
+
+    def package_beside(self, path: Path) -> Package | None:
+        """A ``datapackage.json`` next to the schema: the dataset's metadata."""
+        for name in DESCRIPTORS:
+            descriptor = path.parent / name
+            if descriptor.is_file():
+                # Only an existing file: Sphinx re-reads a page whose
+                # dependency is missing on every build.
+                data = self.reader.load(descriptor)
+                if data is None:
+                    return None
+                if not isinstance(data, dict):
+                    self.reader.problems.append(f"{name!r} must be an object")
+                    return None
+                return self.reader.package({"resources": [], **data}, name)
+        return None
+
+    # -- a package -----------------------------------------------------------------
+
+    def package(self, package: Package, path: Path) -> list[nodes.Node]:
+        meta = self.with_options(package.meta)
+        out: list[nodes.Node] = []
+        if text(meta.get("description")):
+            out.extend(self.description(text(meta["description"])))
+        facts = self.facts(meta, None)
+        facts += item(_("Descriptor"), self.download(path, path.name))
+        facts.extend(self.links(meta, None))
+        out.append(facts)
+        wanted = (self.options.get("resource") or "").strip()
+        resources = package.resources
+        if wanted:
+            resources = [r for r in resources if r.name == wanted]
+            if not resources:
+                names = ", ".join(r.name for r in package.resources)
+                self.reader.problems.append(
+                    f"{path.name}: no resource named {wanted!r}; use one of: {names}"
+                )
+        for resource in resources:
+            out.extend(self.resource(resource, path.parent, len(resources) > 1))
+        return out
+
+    def resource(
+        self, resource: Resource, folder: Path, several: bool
+    ) -> list[nodes.Node]:
+        title = text(resource.meta.get("title")) or resource.name
+        out: list[nodes.Node] = []
+        offset = 1
+        if several or self.options.get("resource") is None:
+            heading = nodes.rubric(
+                "", title, classes=["circ-dataset__resource", "circ-heading-relative"]
+            )
+            heading["circ_offset"] = 1
+            out.append(heading)
+            offset = 2
+        if text(resource.meta.get("description")):
+            out.extend(self.description(text(resource.meta["description"])))
+        facts = nodes.definition_list(classes=["circ-dataset__metadata"])
+        files = [self.resource_file(part, folder, resource) for part in resource.paths]
+        if files:
+            facts += item(
+                _("Download") if len(files) == 1 else _("Download (in parts)"),
+                *(files[0] if len(files) == 1 else [self.parts(files)]),
+            )
+        schema = resource.schema
+        if schema is None and resource.schema_path:
+            schema = self.schema_file(resource.schema_path, folder)
+            if schema is not None and not is_external(resource.schema_path):
+                facts += item(
+                    _("Schema"),
+                    self.download(folder / resource.schema_path, resource.schema_path),
+                )
+        if schema is not None:
+            self.anchors = anchors_for(schema, self.state.document, resource.name)
+        facts.extend(describe_meta(resource.meta, schema, self.anchors))
+        if len(facts):
+            out.append(facts)
+        if schema is not None and schema.fields:
+            out.extend(self.fields(schema, title, offset))
+        return out
+
+    def parts(self, files: list[list[nodes.Node]]) -> nodes.Node:
+        listing = nodes.enumerated_list()
+        for entry in files:
+            listing += nodes.list_item("", nodes.paragraph("", "", *entry))
+        return listing
+
+    def resource_file(
+        self, part: str, folder: Path, resource: Resource
+    ) -> list[nodes.Node]:
+        """A link to one file of a resource, with its format and size."""
+        form = text(resource.meta.get("format")) or Path(urlparse(part).path).suffix[1:]
+        if is_external(part):
+            return [
+                link(part.rsplit("/", 1)[-1] or part, part),
+                nodes.Text(f" ({form.upper()})"),
+            ]
+        local = (folder / part).resolve()
+        if not local.is_file():
+            self.reader.problems.append(
+                f"resource {resource.name!r}: file {part!r} not found next to the descriptor"
+            )
+            return [nodes.literal(part, part)]
+        size = human_size(os.path.getsize(local), self.config.language or "en")
+        return [self.download(local, part), nodes.Text(f" ({form.upper()}, {size})")]
+
+    def schema_file(self, reference: str, folder: Path) -> Schema | None:
+        if is_external(reference):
+            self.reader.problems.append(
+                f"schema {reference!r} is remote: give a local copy to document its fields"
+            )
+            return None
+        data = self.reader.load((folder / reference).resolve(), reference)
+        found = self.reader.read(data, reference) if data is not None else None
+        return found if isinstance(found, Schema) else None
+
+    # -- shared parts --------------------------------------------------------------
+
+    def with_options(self, meta: dict[str, Any]) -> dict[str, Any]:
+        meta = dict(meta)
+        options = dict(self.options)
+        if "license" in options:
+            options.setdefault("licence", options.pop("license"))
+        for key in ("title", *METADATA, "datagouv"):
+            if (options.get(key) or "").strip():
+                meta[key] = options[key].strip()
+        if (meta.get("licence") and "licenses" not in meta) or options.get("licence"):
+            meta["licenses"] = [text(meta.get("licence"))]
+        return meta
+
+    def facts(
+        self, meta: dict[str, Any], schema: Schema | None
+    ) -> nodes.definition_list:
+        facts = nodes.definition_list(classes=["circ-dataset__metadata"])
+        labels = metadata_labels()
+        if text(meta.get("title")):
+            facts += item(_("Dataset"), nodes.Text(text(meta["title"])))
+        if text(meta.get("producer")):
+            facts += item(labels["producer"], nodes.Text(text(meta["producer"])))
+        described = describe_meta(meta, schema, self.anchors)
+        # Licence and people first, then the site's own keys, then the rest.
+        first = [
+            i
+            for i in described
+            if i[0].astext() in (_("Author"), _("Contributors"), _("Licence"))
+        ]
+        facts.extend(first)
+        for key in METADATA[2:]:
+            if text(meta.get(key)):
+                facts += item(labels[key], nodes.Text(text(meta[key])))
+        facts.extend(i for i in described if i not in first)
+        return facts
+
+    def links(self, meta: dict[str, Any], schema: Schema | None) -> list[nodes.Node]:
+        items: list[nodes.Node] = []
+        catalogue = (self.options.get("catalogue") or "").strip().strip("/")
+        schema_url = text(meta.get("path")) if schema is not None else ""
+        if catalogue:
+            items.append(
+                item(_("Catalogue"), link(catalogue, f"{CATALOGUE}{catalogue}/"))
+            )
+            validate = (
+                f"{VALIDATA}?schema_name=schema-datagouvfr.{quote(catalogue, safe='')}"
+            )
+        elif schema_url.startswith(CATALOGUE):
+            validate = f"{VALIDATA}?schema_url={quote(schema_url, safe='')}"
+        else:
+            validate = ""
+        if validate:
+            items.append(item(_("Validate a file"), link("validata.fr", validate)))
+        if text(meta.get("datagouv")):
+            items.append(item("data.gouv.fr", link("", text(meta["datagouv"]))))
+        if schema is not None:
+            examples = [
+                r for r in schema.meta.get("resources") or []
+                if isinstance(r, dict) and r.get("path")
+            ]  # fmt: skip
+            if examples:
+                entries = [
+                    [
+                        link(
+                            text(r.get("title") or r.get("name")) or text(r["path"]),
+                            text(r["path"]),
+                        )
+                    ]
+                    for r in examples
+                ]
+                items.append(item(_("Example files"), *one_or_list(entries)))
+        return items
+
+    def download_buttons(
+        self, meta: dict[str, Any], beside: Package | None
+    ) -> nodes.Node | None:
+        resources: list[tuple[str, str]] = []
+        if (self.options.get("download") or "").strip():
+            resources = parse_downloads(self.options["download"])
+        elif beside is not None:
+            # Remote files as buttons; local ones are listed with their size.
+            for resource in beside.resources:
+                label = text(resource.meta.get("title")) or resource.name
+                resources += [(label, p) for p in resource.paths if is_external(p)]
+        if not resources:
+            return None
+        row = nodes.paragraph("", "", classes=["circ-buttons"])
+        for index, (label, url) in enumerate(resources):
+            if index:
+                row += nodes.Text(" ")
+            row += make_button(
+                url,
+                [nodes.Text(f"{_('Download')} {label}".strip())],
+                classes=[
+                    "circ-button",
+                    "circ-button--secondary",
+                    "circ-button--medium",
+                ],
+                icon="download",
+                new_tab=False,
+                docname=self.env.docname,
+                location=self.get_location(),
+            )
+        return row
+
+    def fields(self, schema: Schema, title: str, offset: int) -> list[nodes.Node]:
+        anchors = self.anchors
+        caption = f"{_('Fields')} – {title}" if title else _("Fields")
+        serial = self.env.new_serialno("circ-dataset")
+        out: list[nodes.Node] = [
+            circ_dataset_filter(
+                "", uid=f"circ-dataset-{serial}", count=len(schema.fields)
+            ),
+            summary_table(schema, anchors, caption),
+        ]
+        same = shared_value_lists(schema, anchors)
+        for schema_field in schema.fields:
+            entry = field_entry(
+                schema_field,
+                anchors[schema_field.name],
+                offset,
+                same.get(schema_field.name),
+            )
+            self.state.document.ids[anchors[schema_field.name]] = entry
+            out.append(entry)
+        return out
+
+    def description(self, markdown: str) -> list[nodes.Node]:
+        holder = nodes.container(classes=["circ-dataset__description"])
+        holder.extend(markdown_blocks(markdown))
+        return [holder]
+
+    def download(self, path: Path, label: str) -> nodes.Node:
+        """A link that copies *path* into the build (as ``:download:`` does)."""
+        srcdir = Path(self.env.srcdir)
+        try:
+            relative = path.resolve().relative_to(srcdir.resolve()).as_posix()
+        except ValueError:
+            return nodes.literal(label, label)
+        self.env.note_dependency(str(path))
+        return addnodes.download_reference(
+            "",
+            "",
+            nodes.literal("", label),
+            reftarget="/" + relative,
+            refdoc=self.env.docname,
+        )
+
+
+def human_size(size: int, language: str) -> str:
+    """``12,3 ko`` in French, ``12.3 kB`` in English."""
+    units = [_("bytes"), _("kB"), _("MB"), _("GB")]
+    value = float(size)
+    for unit in units:
+        if value < 1000 or unit is units[-1]:
+            break
+        value /= 1000
+    pattern = "#,##0" if unit is units[0] else "#,##0.0"
+    try:
+        number = format_decimal(value, pattern, locale=language.replace("-", "_"))
+    except Exception:  # an unknown locale must not break the build
+        number = f"{value:.1f}"
+    return f"{number} {unit}"
+
+
+def parse_downloads(text_value: str) -> list[tuple[str, str]]:
+    """``:download:`` lines, each ``Label <url>`` or a bare URL."""
+    found = []
+    for line in text_value.splitlines():
+        line = line.strip()
+        if not line:
+            continue
+        if line.endswith(">") and "<" in line:
+            label, _sep, url = line[:-1].rpartition("<")
+            found.append((label.strip(), url.strip()))
+        else:
+            found.append(("", line))
+    return found

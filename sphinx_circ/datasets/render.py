@@ -1,0 +1,427 @@
+"""A schema as documentation: facts, a summary table, then one entry per field.
+
+Every value taken from a data file (enum values, patterns, examples,
+missing values, keys) is a ``literal`` node: shown character for character,
+never smart-quoted, and easy to copy. Prose (titles, descriptions) is
+Markdown, rendered by ``markdown.py``. Only plain docutils nodes are made,
+plus two HTML-only nodes (the field filter and the permalinks), so every
+builder renders the page.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from typing import Any
+
+from docutils import nodes
+
+from ..messages import _
+from ..nodes import captioned_table, is_static_html, render_template, table_row
+from ..urls import is_safe_url, slugify
+from .descriptors import Field, Schema, as_json, text
+from .markdown import markdown_blocks, markdown_inline
+
+
+class circ_dataset_filter(nodes.General, nodes.Element):
+    """The field filter (HTML only, shown by the script)."""
+
+
+class circ_permalink(nodes.Inline, nodes.Element):
+    """A ``#`` link to the entry it sits in (HTML only)."""
+
+
+def type_labels() -> dict[str, str]:
+    """Table Schema types in the reader's language."""
+    return {
+        "string": _("text"),
+        "number": _("decimal number"),
+        "integer": _("integer"),
+        "boolean": _("boolean"),
+        "object": _("object"),
+        "array": _("list"),
+        "date": _("date"),
+        "time": _("time"),
+        "datetime": _("date and time"),
+        "year": _("year"),
+        "yearmonth": _("year and month"),
+        "duration": _("duration"),
+        "geopoint": _("geographic point"),
+        "geojson": _("GeoJSON geometry"),
+        "any": _("any value"),
+    }
+
+
+def code(value: Any) -> nodes.literal:
+    """A data value, shown exactly as the file writes it."""
+    shown = as_json(value)
+    return nodes.literal(shown, shown)
+
+
+def codes(values: Iterable[Any], separator: str = ", ") -> list[nodes.Node]:
+    out: list[nodes.Node] = []
+    for index, value in enumerate(values):
+        if index:
+            out.append(nodes.Text(separator))
+        out.append(code(value))
+    return out
+
+
+def link(label: str, url: str) -> nodes.Node:
+    if url and is_safe_url(url):
+        return nodes.reference("", label or url, refuri=url)
+    return nodes.Text(label or url)
+
+
+def item(term: str, *definition: nodes.Node) -> nodes.definition_list_item:
+    """A definition: inline nodes go in a paragraph, block nodes as they are."""
+    body = nodes.definition()
+    inline = [n for n in definition if isinstance(n, nodes.Inline | nodes.Text)]
+    if len(inline) == len(definition):
+        body += nodes.paragraph("", "", *definition)
+    else:
+        body.extend(definition)
+    return nodes.definition_list_item("", nodes.term("", str(term)), body)
+
+
+def bullets(entries: Iterable[list[nodes.Node]]) -> nodes.bullet_list:
+    out = nodes.bullet_list()
+    for entry in entries:
+        out += nodes.list_item("", nodes.paragraph("", "", *entry))
+    return out
+
+
+# -- schema-level facts -------------------------------------------------------
+
+
+def people(values: Any) -> list[list[nodes.Node]]:
+    """Contributors (or an author) with their role, e-mail or page."""
+    if isinstance(values, dict | str):
+        values = [values]
+    found: list[list[nodes.Node]] = []
+    for person in values if isinstance(values, list) else []:
+        if isinstance(person, str):
+            found.append([nodes.Text(person)])
+            continue
+        if not isinstance(person, dict):
+            continue
+        name = text(person.get("title") or person.get("name"))
+        url = text(person.get("path"))
+        email = text(person.get("email"))
+        entry: list[nodes.Node] = [link(name, url) if url else nodes.Text(name)]
+        details = [
+            text(person.get(k)) for k in ("role", "organization") if person.get(k)
+        ]
+        if details:
+            entry.append(nodes.Text(f" ({', '.join(details)})"))
+        if email and "@" in email:
+            entry += [
+                nodes.Text(" "),
+                nodes.reference("", email, refuri=f"mailto:{email}"),
+            ]
+        found.append(entry)
+    return found
+
+
+def licences(values: Any) -> list[list[nodes.Node]]:
+    found = []
+    for licence in values if isinstance(values, list) else [values]:
+        if isinstance(licence, dict):
+            label = text(licence.get("title") or licence.get("name"))
+            found.append([link(label, text(licence.get("path")))])
+        elif text(licence):
+            found.append([nodes.Text(text(licence))])
+    return found
+
+
+def sources(values: Any) -> list[list[nodes.Node]]:
+    found = []
+    for source in values if isinstance(values, list) else []:
+        if isinstance(source, dict):
+            label = text(source.get("title") or source.get("name"))
+            found.append([link(label, text(source.get("path")))])
+    return found
+
+
+def one_or_list(entries: list[list[nodes.Node]]) -> list[nodes.Node]:
+    if len(entries) == 1:
+        return entries[0]
+    return [bullets(entries)]
+
+
+def field_link(name: str, anchors: dict[str, str]) -> nodes.Node:
+    literal = nodes.literal(name, name)
+    if name in anchors:
+        return nodes.reference("", "", literal, refid=anchors[name], internal=True)
+    return literal
+
+
+def describe_meta(
+    meta: dict[str, Any], schema: Schema | None, anchors: dict[str, str]
+) -> list[nodes.definition_list_item]:
+    """The facts of a schema or package, in a fixed order, each when present."""
+    labels = {
+        "version": _("Version"),
+        "created": _("Created"),
+        "lastModified": _("Last modified"),
+    }
+    items: list[nodes.definition_list_item] = []
+    for key, term in (("author", _("Author")), ("contributors", _("Contributors"))):
+        found = people(meta.get(key))
+        if found:
+            items.append(item(term, *one_or_list(found)))
+    found = licences(meta.get("licenses") or meta.get("licences") or [])
+    if found:
+        items.append(item(_("Licence"), *one_or_list(found)))
+    for key, term in labels.items():
+        if text(meta.get(key)):
+            items.append(item(term, nodes.Text(text(meta[key]))))
+    if text(meta.get("homepage")):
+        items.append(item(_("Home page"), link("", text(meta["homepage"]))))
+    keywords = meta.get("keywords")
+    if isinstance(keywords, list) and keywords:
+        items.append(item(_("Keywords"), nodes.Text(", ".join(map(text, keywords)))))
+    found = sources(meta.get("sources"))
+    if found:
+        items.append(item(_("Sources"), *one_or_list(found)))
+    if schema is not None:
+        items.extend(schema_keys(schema, anchors))
+    return items
+
+
+def schema_keys(
+    schema: Schema, anchors: dict[str, str]
+) -> list[nodes.definition_list_item]:
+    items = []
+    if schema.missing_values is not None:
+        shown = [v for v in schema.missing_values]
+        values: list[nodes.Node] = codes(shown) if shown else []
+        if "" in shown:
+            values.append(nodes.Text(" " + _("(an empty cell)")))
+        items.append(item(_("Missing values"), *values))
+    if schema.primary_key:
+        names: list[nodes.Node] = []
+        for index, name in enumerate(schema.primary_key):
+            if index:
+                names.append(nodes.Text(", "))
+            names.append(field_link(name, anchors))
+        items.append(item(_("Primary key"), *names))
+    entries = []
+    for key in schema.foreign_keys:
+        own = key.get("fields")
+        reference = key.get("reference")
+        ref: dict[str, Any] = reference if isinstance(reference, dict) else {}
+        own_list = own if isinstance(own, list) else [own]
+        theirs = ref.get("fields")
+        theirs_list = theirs if isinstance(theirs, list) else [theirs]
+        entry: list[nodes.Node] = codes(own_list)
+        target = text(ref.get("resource")) or _("this table")
+        entry += [nodes.Text(" → "), nodes.Text(f"{target} : "), *codes(theirs_list)]
+        entries.append(entry)
+    if entries:
+        items.append(item(_("Foreign keys"), *one_or_list(entries)))
+    return items
+
+
+# -- fields ------------------------------------------------------------------
+
+
+def anchors_for(
+    schema: Schema, document: nodes.document, prefix: str
+) -> dict[str, str]:
+    """A unique id per field name: ``code_commune`` → ``code-commune``."""
+    found: dict[str, str] = {}
+    taken = set(document.ids)
+    for schema_field in schema.fields:
+        base = nodes.make_id(schema_field.name) or slugify(schema_field.name) or "field"
+        anchor = base
+        if anchor in taken:
+            anchor = (
+                nodes.make_id(f"{prefix}-{schema_field.name}") or f"{prefix}-{base}"
+            )
+        counter = 2
+        while anchor in taken:
+            anchor = f"{base}-{counter}"
+            counter += 1
+        taken.add(anchor)
+        found[schema_field.name] = anchor
+    return found
+
+
+def type_text(schema_field: Field) -> list[nodes.Node]:
+    label = type_labels().get(schema_field.type, schema_field.type)
+    out: list[nodes.Node] = [
+        nodes.Text(f"{label} ("),
+        code(schema_field.type),
+        nodes.Text(")"),
+    ]
+    if schema_field.format and schema_field.format != "default":
+        out += [nodes.Text(", " + _("format") + " "), code(schema_field.format)]
+    return out
+
+
+def summary_table(schema: Schema, anchors: dict[str, str], caption: str) -> nodes.table:
+    """Field, title, type and whether it is required: the schema at a glance."""
+    table, body = captioned_table(
+        caption,
+        [_("Field"), _("Title"), _("Type"), _("Required")],
+        (30, 34, 24, 12),
+        ["circ-dataset__summary", "longtable"],
+    )
+    for schema_field in schema.fields:
+        row = table_row(
+            [
+                nodes.paragraph("", "", field_link(schema_field.name, anchors)),
+                nodes.paragraph("", "", *markdown_inline(schema_field.title)),
+                nodes.paragraph("", "", *type_text(schema_field)),
+                nodes.paragraph("", _("yes") if schema_field.required else _("no")),
+            ]
+        )
+        row["classes"].append("circ-dataset__row")
+        body += row
+    return table
+
+
+#: Up to this many values are listed one per line; more flow in a paragraph.
+SHORT_LIST = 10
+
+
+def value_list(values: list[Any]) -> list[nodes.Node]:
+    """Values one per line, or, when there are many, flowing side by side."""
+    if len(values) <= SHORT_LIST:
+        return [bullets([[code(value)] for value in values])]
+    return [nodes.paragraph("", "", *codes(values), classes=["circ-dataset__values"])]
+
+
+def bound(constraints: dict[str, Any], low: str, high: str) -> list[nodes.Node]:
+    """``≥ 2010 and ≤ 2030`` (or ``>``, ``<`` for exclusive bounds)."""
+    parts: list[nodes.Node] = []
+    for key, sign in ((low, "≥"), (f"exclusive{low.title()}", ">"),
+                      (high, "≤"), (f"exclusive{high.title()}", "<")):  # fmt: skip
+        if key in constraints:
+            if parts:
+                parts.append(nodes.Text(" " + _("and") + " "))
+            parts += [nodes.Text(f"{sign} "), code(constraints[key])]
+    return parts
+
+
+def field_facts(
+    schema_field: Field, same_values: tuple[str, str] | None = None
+) -> nodes.definition_list:
+    facts = nodes.definition_list(classes=["circ-dataset__field-facts"])
+    facts += item(_("Type"), *type_text(schema_field))
+    constraints = schema_field.constraints
+    facts += item(
+        _("Required"), nodes.Text(_("yes") if schema_field.required else _("no"))
+    )
+    if constraints.get("unique"):
+        facts += item(_("Unique"), nodes.Text(_("yes")))
+    if same_values is not None:
+        # A long list already shown for another field: linked, not repeated.
+        name, anchor = same_values
+        facts += item(
+            _("Allowed values"),
+            nodes.Text(_("the same as for") + " "),
+            nodes.reference(
+                "", "", nodes.literal(name, name), refid=anchor, internal=True
+            ),
+            nodes.Text(f" ({len(constraints['enum'])})"),
+        )
+    elif isinstance(constraints.get("enum"), list):
+        facts += item(_("Allowed values"), *value_list(constraints["enum"]))
+    values = bound(constraints, "minimum", "maximum")
+    if values:
+        facts += item(_("Values"), *values)
+    length = bound(constraints, "minLength", "maxLength")
+    if length:
+        facts += item(_("Length"), *length)
+    if "pattern" in constraints:
+        facts += item(_("Pattern"), code(constraints["pattern"]))
+    if "jsonSchema" in constraints:
+        facts += item(_("JSON Schema"), code(constraints["jsonSchema"]))
+    labels = {
+        "trueValues": _("Values read as true"),
+        "falseValues": _("Values read as false"),
+        "decimalChar": _("Decimal separator"),
+        "groupChar": _("Thousands separator"),
+        "bareNumber": _("Bare number"),
+        "arrayItem": _("List items"),
+        "rdfType": _("RDF type"),
+        "missingValues": _("Missing values"),
+    }
+    for key, label in labels.items():
+        if key in schema_field.properties:
+            value = schema_field.properties[key]
+            shown = codes(value) if isinstance(value, list) else [code(value)]
+            facts += item(label, *shown)
+    if schema_field.examples:
+        label = _("Example") if len(schema_field.examples) == 1 else _("Examples")
+        if len(schema_field.examples) == 1:
+            facts += item(label, code(schema_field.examples[0]))
+        else:
+            facts += item(label, *value_list(schema_field.examples))
+    for key, value in schema_field.other.items():
+        facts += item(key, code(value))
+    return facts
+
+
+def field_entry(
+    schema_field: Field,
+    anchor: str,
+    level_offset: int,
+    same_values: tuple[str, str] | None = None,
+) -> nodes.container:
+    """One field: its name and title as a heading, its description, its facts."""
+    entry = nodes.container(classes=["circ-dataset__field"], ids=[anchor])
+    heading = nodes.rubric(
+        "",
+        "",
+        nodes.literal(schema_field.name, schema_field.name),
+        classes=["circ-dataset__field-name", "circ-heading-relative"],
+        circ_offset=level_offset,
+    )
+    if schema_field.title:
+        heading += nodes.Text(" – ")
+        heading += markdown_inline(schema_field.title)
+    heading += circ_permalink("", refid=anchor)
+    entry += heading
+    if schema_field.description:
+        description = nodes.container(classes=["circ-dataset__description"])
+        description.extend(markdown_blocks(schema_field.description))
+        entry += description
+    entry += field_facts(schema_field, same_values)
+    return entry
+
+
+def shared_value_lists(
+    schema: Schema, anchors: dict[str, str]
+) -> dict[str, tuple[str, str]]:
+    """Field → the earlier field (name, anchor) whose long enum is the same."""
+    first: dict[str, tuple[str, str]] = {}
+    same: dict[str, tuple[str, str]] = {}
+    for schema_field in schema.fields:
+        values = schema_field.constraints.get("enum")
+        if not isinstance(values, list) or len(values) <= SHORT_LIST:
+            continue
+        key = as_json(values)
+        if key in first:
+            same[schema_field.name] = first[key]
+        else:
+            first[key] = (schema_field.name, anchors[schema_field.name])
+    return same
+
+
+def visit_filter_html(self: Any, node: circ_dataset_filter) -> None:
+    if not is_static_html(self):
+        self.body.append(
+            render_template(
+                self, "circ/dataset-filter.html", uid=node["uid"], count=node["count"]
+            )
+        )
+    raise nodes.SkipNode
+
+
+def visit_permalink_html(self: Any, node: circ_permalink) -> None:
+    attributes = {"CLASS": "headerlink", "href": "#" + node["refid"]}
+    attributes["title"] = _("Link to this field")
+    self.body.append(self.starttag(nodes.Element(), "a", "#", **attributes) + "</a>")
+    raise nodes.SkipNode

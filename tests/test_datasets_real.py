@@ -1,0 +1,175 @@
+"""The dataset block on real published files (``../shared/real-data``).
+
+Every Table Schema and Data Package there is built, and the page is compared
+with its source: every field, enum value, pattern and example is shown
+character for character, every Markdown link of a description is a link,
+and a valid file gives no warning. The files are those published on
+schema.data.gouv.fr and by the Frictionless Data community; their sources
+and licences are listed in ``real-data/README.md``.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import shutil
+from typing import Any
+from urllib.parse import unquote
+
+import pytest
+import yaml
+from bs4 import BeautifulSoup
+from conftest import REPO, require
+
+from sphinx_circ.testing import BuiltSite, build_site
+
+REAL_DATA = REPO.parent / "shared" / "real-data"
+#: What each file's page must warn about; every other file gives no warning.
+EXPECTED_WARNINGS = {
+    # A misspelt key, read as meant.
+    "table-schemas/MTES-MCT_acceslibre-schema/schema.json": ["'contraints'"] * 2,
+    # Constraints written at the field's level.
+    "table-schemas/cnigfr_sites-economiques-site-eco/schema.json": [
+        "'enum' belongs in 'constraints'"
+    ]
+    * 5,
+    # The packages' data files were not copied beside their descriptors.
+    "data-packages/co2-ppm/datapackage.json": ["not found next to the descriptor"] * 6,
+    "data-packages/country-codes/datapackage.yml": ["not found next to the descriptor"],
+    "data-packages/etalab-irve/datapackage.json": ["not found"] * 4,
+    "data-packages/etalab-irve/schema-statique.json": [
+        "not found next to the descriptor"
+    ]
+    * 2,
+}
+
+
+def sources() -> list[str]:
+    if not REAL_DATA.is_dir():
+        return []
+    return sorted(
+        path.relative_to(REAL_DATA).as_posix()
+        for path in REAL_DATA.rglob("*")
+        if path.suffix in (".json", ".yml", ".yaml") and "SOURCES" not in path.name
+    )
+
+
+def page_name(source: str) -> str:
+    return re.sub(r"[^A-Za-z0-9]+", "-", source).strip("-").lower()
+
+
+@pytest.fixture(scope="module")
+def built(tmp_path_factory: pytest.TempPathFactory) -> BuiltSite:
+    require(REAL_DATA.is_dir(), "the shared real data are not beside the repository")
+    src = tmp_path_factory.mktemp("real-data") / "src"
+    shutil.copytree(REAL_DATA, src / "data")
+    (src / "conf.py").write_text(
+        'extensions = ["sphinx_circ"]\nhtml_theme = "sphinx_circ"\nlanguage = "fr"\n'
+        'exclude_patterns = ["data"]\n',
+        encoding="utf-8",
+    )
+    names = [page_name(source) for source in sources()]
+    (src / "index.md").write_text(
+        "# Données réelles\n\n```{toctree}\n" + "\n".join(names) + "\n```\n",
+        encoding="utf-8",
+    )
+    for source, name in zip(sources(), names, strict=True):
+        (src / f"{name}.md").write_text(
+            f"# {name}\n\n:::{{dataset}} data/{source}\n:::\n", encoding="utf-8"
+        )
+    return build_site(src, src.parent / "out")
+
+
+def load(source: str) -> Any:
+    text = (REAL_DATA / source).read_text(encoding="utf-8")
+    return (
+        yaml.safe_load(text) if source.endswith((".yml", ".yaml")) else json.loads(text)
+    )
+
+
+def schemas_of(data: dict[str, Any], source: str) -> list[dict[str, Any]]:
+    """The Table Schemas a file documents: itself, or its resources' schemas."""
+    if "fields" in data:
+        return [data]
+    found = []
+    for resource in data.get("resources", []):
+        schema = resource.get("schema")
+        if isinstance(schema, str):
+            path = (REAL_DATA / source).parent / schema
+            schema = (
+                load(path.relative_to(REAL_DATA).as_posix()) if path.is_file() else None
+            )
+        if isinstance(schema, dict):
+            found.append(schema)
+    return found
+
+
+def shown(value: Any) -> str:
+    return value if isinstance(value, str) else json.dumps(value, ensure_ascii=False)
+
+
+def code_texts(page: BeautifulSoup) -> set[str]:
+    return {code.get_text() for code in page.select("article code")}
+
+
+@pytest.mark.parametrize("source", sources())
+def test_every_value_is_shown_as_written(built: BuiltSite, source: str) -> None:
+    page = BeautifulSoup(built.page(f"{page_name(source)}.html"), "html.parser")
+    codes = code_texts(page)
+    data = load(source)
+    for schema in schemas_of(data, source):
+        for field in schema["fields"]:
+            assert field["name"] in codes, field["name"]
+            constraints = {
+                **field.get("constraints", {}),
+                **field.get("contraints", {}),
+            }
+            if "enum" in field:
+                constraints.setdefault("enum", field["enum"])
+            for value in constraints.get("enum", []):
+                assert shown(value) in codes, (field["name"], value)
+            if "pattern" in constraints:
+                assert constraints["pattern"] in codes, field["name"]
+            examples = [field["example"]] if "example" in field else []
+            more = field.get("examples", [])
+            examples += more if isinstance(more, list) else [more]
+            for value in examples:
+                assert shown(value) in codes, (field["name"], value)
+
+
+@pytest.mark.parametrize("source", sources())
+def test_markdown_links_are_links(built: BuiltSite, source: str) -> None:
+    page = BeautifulSoup(built.page(f"{page_name(source)}.html"), "html.parser")
+    # Links are written percent-encoded, as a browser would send them.
+    hrefs = {unquote(a.get("href", "")) for a in page.select("article a")}
+    text = (REAL_DATA / source).read_text(encoding="utf-8")
+    for url in re.findall(r"\]\((https?://[^)\s\"]+)\)", text):
+        assert url in hrefs, url
+
+
+@pytest.mark.parametrize("source", sources())
+def test_warnings_only_where_the_file_is_wrong(built: BuiltSite, source: str) -> None:
+    mine = [w for w in built.circ_warnings() if f"/{page_name(source)}.md:" in w]
+    expected = EXPECTED_WARNINGS.get(source, [])
+    assert len(mine) == len(expected), mine
+    for warning, fragment in zip(mine, expected, strict=True):
+        assert fragment in warning and "[circ.dataset]" in warning
+
+
+def test_no_other_warning(built: BuiltSite) -> None:
+    others = [w for w in built.warnings if "[circ.dataset]" not in w]
+    assert others == []
+
+
+def test_values_are_never_smart_quoted(built: BuiltSite) -> None:
+    """A pattern with quotes and backslashes keeps both (``scdl_prenoms``)."""
+    page = built.page(f"{page_name('table-schemas/scdl_prenoms/schema.json')}.html")
+    soup = BeautifulSoup(page, "html.parser")
+    patterns = [
+        code.get_text()
+        for dd in soup.select("dl.circ-dataset__field-facts dd")
+        for code in dd.select("code")
+        if "\\\\" in code.get_text() or "'" in code.get_text()
+    ]
+    assert patterns, "no pattern with a backslash or an apostrophe was found"
+    assert not any("’" in p or "”" in p for p in patterns)
