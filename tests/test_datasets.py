@@ -310,3 +310,140 @@ def test_an_unchanged_project_is_not_read_again(build) -> None:
     )
     built.app.build()
     assert reread == []
+
+
+# -- Data Packages, keys and Markdown -------------------------------------------
+
+PACKAGE = {
+    "name": "collectes",
+    "title": "Collectes",
+    "description": "Deux tables, voir [le guide](https://example.org/guide).",
+    "contributors": [{"title": "Agence", "role": "publisher"}],
+    "licenses": [
+        {
+            "name": "etalab-2.0",
+            "title": "Licence Ouverte 2.0",
+            "path": "https://example.org/lo",
+        }
+    ],
+    "resources": [
+        {
+            "name": "communes",
+            "title": "Par commune",
+            "path": ["communes-1.csv", "communes-2.csv"],
+            "format": "csv",
+            "schema": {"fields": [{"name": "code", "type": "string"}]},
+        },
+        {
+            "name": "regions",
+            "path": "https://example.org/regions.csv",
+            "schema": "regions-schema.json",
+        },
+    ],
+}
+
+
+def package_files(page: str = "") -> dict[str, str]:
+    return {
+        "index.md": page or "# Paquet\n\n:::{dataset} paquet/datapackage.json\n:::\n",
+        "paquet/datapackage.json": json.dumps(PACKAGE),
+        "paquet/communes-1.csv": "code\n75056\n",
+        "paquet/communes-2.csv": "code\n13055\n",
+        "paquet/regions-schema.json": json.dumps(
+            {
+                "fields": [
+                    {
+                        "name": "region",
+                        "type": "integer",
+                        "contraints": {"required": True},
+                    }
+                ]
+            }
+        ),
+    }
+
+
+def test_a_data_package_documents_every_resource(build) -> None:
+    built = build(package_files())
+    warnings = warnings_of(built, "dataset")
+    assert (
+        len(warnings) == 1
+        and "unknown key 'contraints'; read as 'constraints'" in warnings[0]
+    )
+    page = html(built)
+    assert (
+        page.select_one(".circ-dataset__description a")["href"]
+        == "https://example.org/guide"
+    )
+    assert "Agence (publisher)" in page.get_text()
+    assert (
+        page.find("a", string="Licence Ouverte 2.0")["href"] == "https://example.org/lo"
+    )
+    headings = [h.get_text(strip=True) for h in page.select(".circ-dataset__resource")]
+    assert headings == ["Par commune", "regions"]
+    # Both parts of the first resource are copied into the build, with sizes.
+    parts = page.select("ol a.download")
+    assert len(parts) == 2 and all((built.outdir / a["href"]).is_file() for a in parts)
+    assert "communes-1.csv (CSV, 11 octets)" in page.get_text()
+    assert page.find("a", href="https://example.org/regions.csv") is not None
+    # Inline and relative schemas are both documented; the misspelt key counts.
+    entries = page.select(".circ-dataset__field")
+    assert [e.select_one("code").get_text() for e in entries] == ["code", "region"]
+    assert facts(entries[1])["Obligatoire"] == "oui"
+
+
+def test_one_resource_of_a_package(build) -> None:
+    page = "# Paquet\n\n:::{dataset} paquet/datapackage.json\n:resource: regions\n:::\n"
+    built = build(package_files(page))
+    assert [e["id"] for e in html(built).select(".circ-dataset__field")] == ["region"]
+    page = page.replace("regions", "departements")
+    built = build(package_files(page))
+    assert any(
+        "no resource named 'departements'" in w for w in warnings_of(built, "dataset")
+    )
+
+
+def test_a_json_schema_is_named_as_such(build) -> None:
+    schema = {"$schema": "http://json-schema.org/draft-07/schema#", "properties": {}}
+    built = build(files(schema=schema))
+    (warning,) = warnings_of(built, "dataset")
+    assert "is a JSON Schema, not a Table Schema" in warning
+
+
+def test_keys_out_of_place_are_read_and_other_keys_shown(build) -> None:
+    schema = {
+        "custom_checks": [{"name": "french-siret-value"}],
+        "fields": [{"name": "a", "enum": ["x", "y"], "profiles": ["Commune"]}],
+    }
+    built = build(files(schema=schema, descriptor=None))
+    (warning,) = warnings_of(built, "dataset")
+    assert "'enum' belongs in 'constraints'" in warning
+    entry = html(built).select_one(".circ-dataset__field")
+    assert facts(entry)["Valeurs autorisées"] == "x y"
+    assert facts(entry)["profiles"] == '["Commune"]'
+    assert (
+        "french-siret-value"
+        in html(built).select_one("dl.circ-dataset__metadata").get_text()
+    )
+
+
+def test_descriptions_are_markdown_without_raw_html(build) -> None:
+    schema = {
+        "fields": [
+            {
+                "name": "a",
+                "description": "Voir [ici](https://example.org/a) et <b>gras</b>.\n\n- un\n- deux",
+            }
+        ]
+    }
+    built = build(files(schema=schema, descriptor=None))
+    description = html(built).select_one(
+        ".circ-dataset__field .circ-dataset__description"
+    )
+    assert description.select_one("a")["href"] == "https://example.org/a"
+    assert description.select_one("b") is None
+    assert "<b>gras</b>" in description.get_text()
+    assert [li.get_text(strip=True) for li in description.select("li")] == [
+        "un",
+        "deux",
+    ]

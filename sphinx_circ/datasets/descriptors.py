@@ -45,9 +45,9 @@ DESCRIPTIVE = (
     "homepage", "keywords", "licenses", "contributors", "author", "contact",
     "sources", "image", "path", "profile", "$schema", "countryCode",
 )  # fmt: skip
+#: (A schema of schema.data.gouv.fr lists its example files in ``resources``.)
 SCHEMA_KEYS = (
-    *DESCRIPTIVE, "fields", "missingValues", "primaryKey", "foreignKeys",
-    "resources", "custom_checks", "uri", "example",
+    *DESCRIPTIVE, "fields", "missingValues", "primaryKey", "foreignKeys", "resources",
 )  # fmt: skip
 #: sphinx-circ's own keys, documented in the guide.
 EXTENSIONS = ("producer", "frequency", "coverage", "updated", "datagouv", "licence")
@@ -93,6 +93,7 @@ class Schema:
 class Resource:
     name: str
     meta: dict[str, Any] = field(default_factory=dict)
+    other: dict[str, Any] = field(default_factory=dict)
     paths: list[str] = field(default_factory=list)
     schema: Schema | None = None
     #: The schema's file, when given by path (relative to the descriptor).
@@ -102,6 +103,7 @@ class Resource:
 @dataclass
 class Package:
     meta: dict[str, Any] = field(default_factory=dict)
+    other: dict[str, Any] = field(default_factory=dict)
     resources: list[Resource] = field(default_factory=list)
 
 
@@ -252,7 +254,7 @@ class Reader:
         self, data: dict[str, Any], where: str, folder: Path | None = None
     ) -> Package:
         package = Package()
-        self.sort_keys(data, PACKAGE_KEYS, where, package.meta, package.meta)
+        self.sort_keys(data, PACKAGE_KEYS, where, package.meta, package.other)
         package.meta.pop("resources", None)
         resources = data.get("resources")
         if not isinstance(resources, list):
@@ -264,7 +266,7 @@ class Reader:
                 continue
             resource = Resource(name=text(raw.get("name")) or f"resource-{index + 1}")
             label = f"{where}: resources[{index}] ({resource.name})"
-            self.sort_keys(raw, RESOURCE_KEYS, label, resource.meta, resource.meta)
+            self.sort_keys(raw, RESOURCE_KEYS, label, resource.meta, resource.other)
             path = raw.get("path")
             paths = path if isinstance(path, list) else [path] if path else []
             resource.paths = [str(p) for p in paths]
@@ -326,4 +328,5 @@ def as_json(value: Any) -> str:
     """A value exactly as JSON writes it, strings as they are."""
     if isinstance(value, str):
         return value
-    return json.dumps(value, ensure_ascii=False)
+    # YAML reads dates as dates: shown as the ISO text the file holds.
+    return json.dumps(value, ensure_ascii=False, default=str)

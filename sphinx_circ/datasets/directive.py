@@ -32,6 +32,7 @@ from .render import (
     item,
     link,
     one_or_list,
+    other_keys,
     shared_value_lists,
     summary_table,
 )
@@ -104,6 +105,10 @@ class DatasetDirective(CircDirective):
         if path.is_file():
             facts += item(_("Schema"), self.download(path, path.name))
         facts.extend(self.links(meta, schema))
+        if schema is not None:
+            facts.extend(other_keys(schema.other))
+        if beside is not None:
+            facts.extend(other_keys(beside.other))
         if beside is not None and "download" not in self.options:
             local = [
                 self.resource_file(part, path.parent, resource)
@@ -155,6 +160,7 @@ class DatasetDirective(CircDirective):
         facts = self.facts(meta, None)
         facts += item(_("Descriptor"), self.download(path, path.name))
         facts.extend(self.links(meta, None))
+        facts.extend(other_keys(package.other))
         out.append(facts)
         wanted = (self.options.get("resource") or "").strip()
         resources = package.resources
@@ -202,6 +208,7 @@ class DatasetDirective(CircDirective):
         if schema is not None:
             self.anchors = anchors_for(schema, self.state.document, resource.name)
         facts.extend(describe_meta(resource.meta, schema, self.anchors))
+        facts.extend(other_keys(resource.other))
         if len(facts):
             out.append(facts)
         if schema is not None and schema.fields:

@@ -183,9 +183,16 @@ def describe_meta(
     found = sources(meta.get("sources"))
     if found:
         items.append(item(_("Sources"), *one_or_list(found)))
+    if text(meta.get("image")):
+        items.append(item(_("Image"), link("", text(meta["image"]))))
     if schema is not None:
         items.extend(schema_keys(schema, anchors))
     return items
+
+
+def other_keys(other: dict[str, Any]) -> list[nodes.definition_list_item]:
+    """Keys outside the specifications, named as written, values as JSON."""
+    return [item(str(key), code(value)) for key, value in other.items()]
 
 
 def schema_keys(
