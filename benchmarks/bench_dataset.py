@@ -50,7 +50,15 @@ def build_time(size: int) -> float:
         (src / "index.md").write_text("# Schéma\n\n:::{dataset} schema.json\n:::\n")
         start = time.perf_counter()
         subprocess.run(
-            [sys.executable, "-m", "sphinx", "-q", "-E", str(src), str(Path(tmp) / "out")],
+            [
+                sys.executable,
+                "-m",
+                "sphinx",
+                "-q",
+                "-E",
+                str(src),
+                str(Path(tmp) / "out"),
+            ],
             check=True,
         )
         return time.perf_counter() - start
