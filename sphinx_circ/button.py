@@ -249,7 +249,7 @@ def find_target(
     if docname is not None:
         title = env.titles[docname].astext() if docname in env.titles else docname
         return docname, anchor or None, title
-    std = env.domains.standard_domain
+    std: Any = env.get_domain("std")
     label = target.lower()
     if label in std.labels:
         docname, anchor_id, title = std.labels[label]

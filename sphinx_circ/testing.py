@@ -74,7 +74,8 @@ def build_site(
             output / builder,
             output / ".doctrees",
             builder,
-            confoverrides=confoverrides or {},
+            # Warnings name their type (``[circ.button]``) on every Sphinx.
+            confoverrides={"show_warning_types": True, **(confoverrides or {})},
             status=None,
             warning=warnings,
             freshenv=True,

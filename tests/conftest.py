@@ -103,7 +103,8 @@ def build(
             buildername,
             srcdir=srcdir,
             builddir=tmp_path / "_build",
-            confoverrides=confoverrides or {},
+            # Sphinx < 8 names the warning type only when asked to.
+            confoverrides={"show_warning_types": True, **(confoverrides or {})},
             freshenv=True,
             **kwargs,
         )
@@ -125,7 +126,7 @@ def other_output(
 def snapshot(built: Built, docname: str = "index") -> str:
     """The resolved doctree of *docname*, with machine paths removed."""
     builder = built.app.builder
-    doctree = built.app.env.get_and_resolve_doctree(docname, builder, tags=builder.tags)
+    doctree = built.app.env.get_and_resolve_doctree(docname, builder)
     text = doctree.pformat()
     return text.replace(str(built.app.srcdir), "<src>")
 
@@ -235,8 +236,10 @@ def serve(
 
 def run_sphinx(src: Path, out: Path, *args: str) -> subprocess.CompletedProcess[str]:
     """Run sphinx-build (fresh environment, quiet) in a new process, as a user would."""
+    # Sphinx < 8 names the warning type only when asked to.
+    command = [sys.executable, "-m", "sphinx", "-q", "-E", "-D", "show_warning_types=1"]
     return subprocess.run(
-        [sys.executable, "-m", "sphinx", "-q", "-E", *args, str(src), str(out)],
+        [*command, *args, str(src), str(out)],
         capture_output=True,
         text=True,
         check=False,
