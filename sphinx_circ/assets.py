@@ -31,6 +31,23 @@ MINIFIED = (".css", ".js")
 #: Files whose opening comment is for the sites using them, not for editors.
 KEEP_OPENING = ("sphinx-circ.css",)
 
+#: A block's class → the stylesheet of its family, linked on pages that use it.
+STYLESHEETS = {
+    "circ-hero": "styles/circ-bands.css",
+    "circ-section": "styles/circ-bands.css",
+    "circ-buttons": "styles/circ-bands.css",
+    "circ-button": "styles/circ-bands.css",
+    "circ-button-text": "styles/circ-bands.css",
+    "circ-personas": "styles/circ-personas.css",
+    "circ-persona": "styles/circ-personas.css",
+    "circ-dataset": "styles/circ-data.css",
+    "circ-inventory": "styles/circ-data.css",
+    "circ-request": "styles/circ-data.css",
+}
+#: Linked before any family: the shared rules, and (under another theme) the tokens.
+BASE_STYLESHEET = "styles/circ-base.css"
+HOSTED_TOKENS = "styles/circ-tokens.css"
+
 #: Node marking a block → the deferred script that brings it to life.
 SCRIPTS: dict[type[nodes.Element], str] = {
     circ_persona_tabs: "scripts/circ-personas.js",
@@ -86,11 +103,32 @@ def write_static(app: Sphinx) -> None:
                 dest.write_text(text, encoding="utf-8")
 
 
+def page_stylesheets(doctree: nodes.document) -> list[str]:
+    """The block stylesheets *doctree* needs, in a stable order."""
+    found: set[str] = set()
+    for element in doctree.findall(nodes.Element):
+        classes: list[str] = element.get("classes", [])
+        for name in classes:
+            if name in STYLESHEETS:
+                found.add(STYLESHEETS[name])
+    return sorted(found)
+
+
 def add_page_assets(
     app: Sphinx, pagename: str, templatename: str, context: dict[str, Any], doctree: Any
 ) -> None:
     if doctree is None:
         return
+    stylesheets = page_stylesheets(doctree)
+    if stylesheets:
+        # After the theme's stylesheets, before a palette (priority 900).
+        first = (
+            [BASE_STYLESHEET]
+            if is_circ_theme(app)
+            else [HOSTED_TOKENS, BASE_STYLESHEET]
+        )
+        for stylesheet in [*first, *stylesheets]:
+            app.add_css_file(stylesheet, priority=600)
     for node_type, script in SCRIPTS.items():
         if next(iter(doctree.findall(node_type)), None) is None:
             continue

@@ -20,6 +20,14 @@ from pathlib import Path
 THEME = Path(__file__).resolve().parent.parent / "sphinx_circ" / "theme" / "sphinx_circ"
 TOKENS = THEME / "tokens.toml"
 STYLESHEET = THEME / "static" / "styles" / "sphinx-circ.css"
+#: The tokens for the blocks under another theme (linked by the extension).
+HOSTED = THEME.parent.parent / "static" / "styles" / "circ-tokens.css"
+#: Where the blocks read their tokens under another theme: each block's root.
+BLOCK_ROOTS = (
+    ".circ-hero", ".circ-section", ".circ-buttons", "a.circ-button",
+    ".circ-button-text", ".circ-personas", ".circ-dataset", ".circ-inventory",
+    ".circ-request",
+)  # fmt: skip
 START = "/* tokens:start"
 END = "/* tokens:end */"
 #: Table of tokens.toml → the selector its custom properties are set on.
@@ -60,6 +68,46 @@ def tokens_block(tokens: dict[str, dict[str, object]]) -> str:
     )
 
 
+def value_of(entry: object) -> str:
+    return str(entry["value"] if isinstance(entry, dict) else entry)
+
+
+def resolved(tokens: dict[str, dict[str, object]]) -> dict[str, str]:
+    """Light-mode values with ``var(--circ-x)`` replaced by x's value."""
+    values = {name: value_of(e) for name, e in tokens["light"].items()}
+    values |= {name: value_of(e) for name, e in tokens["sizes"].items()}
+    reference = re.compile(r"^var\(--circ-([a-z0-9-]+)\)$")
+    for _ in range(5):  # references of references, a few levels deep
+        values = {
+            name: _follow(reference, value, values) for name, value in values.items()
+        }
+    return values
+
+
+def _follow(reference: re.Pattern[str], value: str, values: dict[str, str]) -> str:
+    match = reference.match(value)
+    return values.get(match.group(1), value) if match else value
+
+
+def hosted_stylesheet(tokens: dict[str, dict[str, object]]) -> str:
+    """circ-tokens.css: every token, mapped to the host theme's variables."""
+    values = resolved(tokens)
+    hosts = tokens.get("hosts", {})
+    lines = []
+    for name in [*tokens["sizes"], *tokens["light"]]:
+        value = values[name]
+        for variable in reversed(hosts.get(name, [])):
+            value = f"var({variable}, {value})"
+        lines.append(f"  --circ-{name}: {value};")
+    for name, entry in tokens.get("breakpoints", {}).items():
+        lines.append(f"  --circ-breakpoint-{name}: {value_of(entry)};")
+    return (
+        "/* sphinx-circ's tokens for its blocks under another theme (written by\n"
+        "   tools/generate_tokens.py from tokens.toml: edit that file). */\n"
+        f"{', '.join(BLOCK_ROOTS)} {{\n" + "\n".join(lines) + "\n}\n"
+    )
+
+
 def breakpoint_problems(css: str, tokens: dict[str, dict[str, object]]) -> list[str]:
     """``max-width`` queries whose value is not a breakpoint (or 0.02px below)."""
     allowed = set()
@@ -88,14 +136,20 @@ def main(argv: list[str] | None = None) -> int:
     problems = breakpoint_problems(fresh, tokens)
     if fresh != css:
         problems.insert(0, f"{STYLESHEET.name} is stale: run tools/generate_tokens.py")
+    hosted = hosted_stylesheet(tokens)
+    if not HOSTED.is_file() or HOSTED.read_text(encoding="utf-8") != hosted:
+        problems.insert(0, f"{HOSTED.name} is stale: run tools/generate_tokens.py")
     if args.check:
         for problem in problems:
             print(problem, file=sys.stderr)
         return 1 if problems else 0
     STYLESHEET.write_text(fresh, encoding="utf-8")
-    for problem in problems[1:]:
-        print(problem, file=sys.stderr)
-    return 1 if problems[1:] else 0
+    HOSTED.write_text(hosted, encoding="utf-8")
+    stale = [p for p in problems if "is stale" in p]
+    for problem in problems:
+        if problem not in stale:
+            print(problem, file=sys.stderr)
+    return 1 if len(problems) > len(stale) else 0
 
 
 if __name__ == "__main__":
