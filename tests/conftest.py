@@ -354,6 +354,9 @@ def goto_in_mode(page: Any, url: str, mode: str) -> None:
     )
     page.goto(url)
     page.wait_for_function(f"document.documentElement.dataset.theme === '{mode}'")
+    # The mode applies after the first paint: let the colour transitions of
+    # the theme's buttons end, or axe would read a colour half-way.
+    page.wait_for_function("document.getAnimations().length === 0")
 
 
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
