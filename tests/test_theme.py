@@ -142,3 +142,17 @@ def test_icons_are_generated_and_each_has_its_file() -> None:
     for name in urls:
         svg = (static / "icons" / name).read_text(encoding="utf-8")
         assert svg.startswith('<svg xmlns="http://www.w3.org/2000/svg"'), name
+
+
+def test_parent_sidebars_are_kept(build) -> None:
+    """As in any pydata-sphinx-theme site: the collapse button, then the navigation."""
+    built = build(
+        {
+            "index.md": "# Accueil\n\n```{toctree}\nautre\n```\n",
+            "autre.md": "# Autre page\n\nTexte.\n",
+        }
+    )
+    page = soup(built.read("autre.html"))
+    sidebar = page.select_one("#pst-primary-sidebar")
+    assert sidebar.select_one("#pst-collapse-sidebar-button") is not None
+    assert sidebar.select_one("nav.bd-docs-nav") is not None
