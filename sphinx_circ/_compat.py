@@ -65,3 +65,22 @@ def octicon_node(name: str, classes: list[str]) -> nodes.Node:
     except ImportError:  # sphinx-design < 0.8
         return nodes.raw("", svg, format="html")
     return create_icon_node(svg)
+
+
+def add_template_folder(builder: Any, folder: str) -> bool:
+    """Let a builder whose template loader already exists find *folder*'s templates.
+
+    When the theme alone brings sphinx-circ in (``html_theme = "sphinx_circ"``
+    without the extension), its setup runs after the configuration has been
+    read, so ``templates_path`` can no longer be extended; Sphinx's loader
+    keeps its folders in ``loaders``. Returns whether the loader had that shape.
+    """
+    from sphinx.jinja2glue import SphinxFileSystemLoader
+
+    templates = getattr(builder, "templates", None)
+    loaders = getattr(templates, "loaders", None)
+    if not isinstance(loaders, list):
+        return False
+    if not any(folder in getattr(loader, "searchpath", ()) for loader in loaders):
+        loaders.append(SphinxFileSystemLoader(folder))
+    return True

@@ -229,6 +229,9 @@ def read_theme_options(app: Sphinx) -> None:
     logo = settings.logo(options.get("logo") or {})
     if logo:
         options["logo"] = logo
+    # The organisation's logo is the site's icon unless the site names one.
+    if not app.config.html_favicon and settings.organisation_logo:
+        app.config.html_favicon = settings.organisation_logo
 
 
 def setup_config(app: Sphinx) -> None:

@@ -4,11 +4,15 @@ from __future__ import annotations
 
 from typing import Any
 
+from docutils import nodes
 from sphinx.application import Sphinx
 
 from .config import LAYOUTS
 from .hero import circ_hero
 from .messages import warn
+
+#: Search engines show about this many characters of a description.
+DESCRIPTION_LENGTH = 160
 
 #: Other generators' layouts (Jekyll's ``page``…), meaning the default here.
 FOREIGN_LAYOUTS = ("page", "post", "home", "default")
@@ -32,6 +36,35 @@ def apply_layout(
         context["theme_show_prev_next"] = False
 
 
+def page_description(meta: dict[str, Any], doctree: Any) -> str:
+    """The front matter's ``description``, else the hero's tagline, else the
+    page's first paragraph, cut at a word near 160 characters."""
+    text = str(meta.get("description") or "").strip()
+    if not text and doctree is not None:
+        hero = next(iter(doctree.findall(circ_hero)), None)
+        root = hero if hero is not None else doctree
+        first = next(iter(root.findall(nodes.paragraph)), None)
+        text = " ".join(first.astext().split()) if first is not None else ""
+    if len(text) > DESCRIPTION_LENGTH:
+        text = text[:DESCRIPTION_LENGTH].rsplit(" ", 1)[0].rstrip(",;:") + "…"
+    return text
+
+
+def add_description(
+    app: Sphinx, pagename: str, templatename: str, context: dict[str, Any], doctree: Any
+) -> None:
+    """A ``<meta name="description">`` on every page, unless the page has one."""
+    metatags = str(context.get("metatags", ""))
+    if 'name="description"' in metatags:
+        return
+    description = page_description(context.get("meta") or {}, doctree)
+    if description:
+        tag = app.builder.templates.render(
+            "circ/meta-description.html", {"description": description}
+        )
+        context["metatags"] = metatags + "\n" + tag
+
+
 def warn_unknown_layout(app: Sphinx, doctree: Any) -> None:
     docname = app.env.docname
     layout = str(app.env.metadata[docname].get("layout", LAYOUTS[0])).strip().lower()
@@ -46,5 +79,6 @@ def warn_unknown_layout(app: Sphinx, doctree: Any) -> None:
 def setup_layout(app: Sphinx) -> None:
     # After pydata-sphinx-theme has filled the sidebars (default priority 500).
     app.connect("html-page-context", apply_layout, priority=900)
+    app.connect("html-page-context", add_description)
     # After Sphinx has collected the page's metadata (priority 500).
     app.connect("doctree-read", warn_unknown_layout, priority=600)

@@ -8,6 +8,7 @@ from typing import Any
 
 from docutils import nodes
 
+from ._compat import add_template_folder
 from .messages import _
 
 #: Templates of the blocks' HTML-only parts (``circ/…``), overridable by a site.
@@ -106,8 +107,15 @@ def add_templates_path(app: Any, config: Any) -> None:
         config.templates_path = [*config.templates_path, str(TEMPLATES_DIR)]
 
 
+def add_late_templates_path(app: Any) -> None:
+    """When only the theme brought sphinx-circ in, its folder joins the loader now."""
+    if str(TEMPLATES_DIR) not in app.config.templates_path:
+        add_template_folder(app.builder, str(TEMPLATES_DIR))
+
+
 def setup_nodes(app: Any) -> None:
     app.add_node(
         circ_sr_only, html=(visit_sr_only_html, depart_sr_only_html), **NON_HTML_SKIP
     )
     app.connect("config-inited", add_templates_path)
+    app.connect("builder-inited", add_late_templates_path)

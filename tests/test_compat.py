@@ -52,6 +52,7 @@ def test_myst_renderer_keeps_its_levels(build, monkeypatch) -> None:
 def test_title_visitor_override_draws_the_banner(build) -> None:
     built = build(HERO_PAGE)
     html = built.read("index.html")
+    html = html[html.index("<body") :]  # the head's description quotes the tagline
     banner = html.index('data-circ="hero"')
     assert banner < html.index("<h1>") < html.index("Accroche")
 
@@ -63,3 +64,13 @@ def test_octicon_node_carries_the_svg() -> None:
     with pytest.raises((KeyError, ValueError)):
         _compat.octicon_node("no-such-icon", classes=[])
     assert isinstance(node, nodes.Node)
+
+
+def test_a_late_template_folder_is_found(tmp_path, build) -> None:
+    """Sphinx's template loader keeps its folders in ``loaders`` (entry-point themes)."""
+    built = build({"index.md": "# Accueil\n"})
+    folder = tmp_path / "late"
+    (folder / "circ").mkdir(parents=True)
+    (folder / "circ" / "late.html").write_text("tard", encoding="utf-8")
+    assert _compat.add_template_folder(built.app.builder, str(folder))
+    assert built.app.builder.templates.render("circ/late.html", {}) == "tard"

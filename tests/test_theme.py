@@ -8,8 +8,9 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
 from bs4 import BeautifulSoup
-from conftest import sphinx_build
+from conftest import DEFAULT_CONF, sphinx_build
 
 
 def soup(html: str) -> BeautifulSoup:
@@ -156,3 +157,48 @@ def test_parent_sidebars_are_kept(build) -> None:
     sidebar = page.select_one("#pst-primary-sidebar")
     assert sidebar.select_one("#pst-collapse-sidebar-button") is not None
     assert sidebar.select_one("nav.bd-docs-nav") is not None
+
+
+@pytest.mark.parametrize(
+    ("page", "expected"),
+    [
+        (
+            "---\ndescription: Les données de l'eau.\n---\n# Eau\n\nTexte.\n",
+            "Les données de l'eau.",
+        ),
+        (
+            "::::{hero}\n# Titre\n\nUne accroche.\n::::\n\nPuis du texte.\n",
+            "Une accroche.",
+        ),
+        ("# Titre\n\nPremier paragraphe.\n\nSecond.\n", "Premier paragraphe."),
+        ("# Titre\n\n" + "mot " * 60 + "\n", ("mot " * 40).strip() + "…"),
+    ],
+    ids=["front-matter", "hero", "first-paragraph", "cut"],
+)
+def test_every_page_has_a_description(build, page: str, expected: str) -> None:
+    built = build({"index.md": page})
+    tags = soup(built.read("index.html")).select('meta[name="description"]')
+    assert [tag["content"] for tag in tags] == [expected]
+
+
+def test_a_page_description_is_not_doubled(build) -> None:
+    page = "---\nmyst:\n  html_meta:\n    description: La mienne.\n---\n# Titre\n\nTexte.\n"
+    built = build({"index.md": page})
+    tags = soup(built.read("index.html")).select('meta[name="description"]')
+    assert [tag["content"] for tag in tags] == ["La mienne."]
+
+
+def test_the_organisation_logo_is_the_icon(build) -> None:
+    options = {"organisation_logo": "logo.svg"}
+    conf = DEFAULT_CONF + f"html_theme_options = {options!r}\n"
+    files = {
+        "index.md": "# Accueil\n",
+        "logo.svg": '<svg xmlns="http://www.w3.org/2000/svg"/>',
+    }
+    built = build(files, conf=conf)
+    icon = soup(built.read("index.html")).select_one('link[rel="icon"]')
+    assert icon is not None and icon["href"].endswith("logo.svg")
+    assert (built.outdir / icon["href"]).is_file()
+    # A site's own icon wins.
+    built = build(files, conf=conf + 'html_favicon = "logo.svg"\n')
+    assert soup(built.read("index.html")).select('link[rel="icon"]')
