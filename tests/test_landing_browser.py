@@ -114,3 +114,12 @@ def test_search_button_is_named_at_every_width(
     assert names and all(name.startswith("Recherche") for name in names)
     assert axe_violations(tab) == []
     context.close()
+
+
+def test_no_empty_section_navigation(page: Any, docs_url: str) -> None:
+    """A page without children shows no navigation heading over nothing."""
+    page.goto(f"{docs_url}demande.html")
+    assert page.eval_on_selector_all(".bd-docs-nav li", "els => els.length") == 0
+    assert page.is_hidden(".bd-docs-nav")
+    page.goto(f"{docs_url}guide/hero.html")
+    assert page.is_visible(".bd-docs-nav")
