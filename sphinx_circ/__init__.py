@@ -32,6 +32,7 @@ def setup(app: Sphinx) -> dict[str, Any]:
     from .config import THEME_DIR, THEME_NAME, setup_config
     from .csp import setup_csp
     from .datasets import setup_datasets
+    from .headings import setup_headings
     from .hero import setup_hero
     from .inventory import setup_inventory
     from .layout import setup_layout
@@ -48,6 +49,7 @@ def setup(app: Sphinx) -> dict[str, Any]:
     app.add_message_catalog(MESSAGE_CATALOG, str(LOCALE_DIR))
     setup_config(app)
     setup_nodes(app)
+    setup_headings(app)
     setup_hero(app)
     setup_section(app)
     setup_button(app)

@@ -103,15 +103,16 @@ def write_static(app: Sphinx) -> None:
                 dest.write_text(text, encoding="utf-8")
 
 
-def page_stylesheets(doctree: nodes.document) -> list[str]:
-    """The block stylesheets *doctree* needs, in a stable order."""
-    found: set[str] = set()
+def page_blocks(doctree: nodes.document) -> tuple[list[str], set[type]]:
+    """The block stylesheets *doctree* needs (in a stable order) and the node
+    types it holds, in one walk of the page."""
+    stylesheets: set[str] = set()
+    types: set[type] = set()
     for element in doctree.findall(nodes.Element):
-        classes: list[str] = element.get("classes", [])
-        for name in classes:
-            if name in STYLESHEETS:
-                found.add(STYLESHEETS[name])
-    return sorted(found)
+        types.add(type(element))
+        classes: list[str] = element["classes"]
+        stylesheets.update(STYLESHEETS[n] for n in classes if n in STYLESHEETS)
+    return sorted(stylesheets), types
 
 
 def add_page_assets(
@@ -119,7 +120,7 @@ def add_page_assets(
 ) -> None:
     if doctree is None:
         return
-    stylesheets = page_stylesheets(doctree)
+    stylesheets, types = page_blocks(doctree)
     if stylesheets:
         # After the theme's stylesheets, before a palette (priority 900).
         first = (
@@ -130,7 +131,7 @@ def add_page_assets(
         for stylesheet in [*first, *stylesheets]:
             app.add_css_file(stylesheet, priority=600)
     for node_type, script in SCRIPTS.items():
-        if next(iter(doctree.findall(node_type)), None) is None:
+        if node_type not in types:
             continue
         attributes = {}
         if node_type is circ_persona_tabs:

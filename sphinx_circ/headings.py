@@ -157,3 +157,7 @@ class RelativeHeadingLevels(SphinxTransform):
             if RELATIVE in rubric["classes"]:
                 offset = int(rubric.get("circ_offset", 1))
                 rubric["heading-level"] = min(section_depth(rubric) + offset, MAX_LEVEL)
+
+
+def setup_headings(app: Any) -> None:
+    app.add_transform(RelativeHeadingLevels)

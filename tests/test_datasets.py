@@ -447,3 +447,37 @@ def test_descriptions_are_markdown_without_raw_html(build) -> None:
         "un",
         "deux",
     ]
+
+
+def test_descriptors_of_the_wrong_shape_never_break_the_build(build) -> None:
+    """Every key holding the wrong kind of value: shown or skipped, never a traceback."""
+    schema = {
+        "title": ["pas", "un", "texte"],
+        "description": 12,
+        "contributors": "Agence",
+        "licenses": {"title": "LO"},
+        "keywords": "un mot",
+        "sources": [1, None],
+        "missingValues": "NA",
+        "primaryKey": {"a": 1},
+        "foreignKeys": [{"fields": {"x": 1}, "reference": "ailleurs"}, 3],
+        "resources": "exemple.csv",
+        "fields": [
+            {
+                "name": 5,
+                "title": None,
+                "type": ["string"],
+                "examples": {"a": 1},
+                "constraints": {"enum": "x", "minimum": {"y": 2}, "pattern": 3},
+                "trueValues": "oui",
+            },
+            {"name": "b", "description": ["liste"], "arrayItem": 7},
+        ],
+    }
+    built = build(files(schema=schema, descriptor=None))
+    assert "Traceback" not in built.warnings
+    assert all("[circ.dataset]" in w for w in warnings_of(built, "dataset"))
+    assert any("'enum' must be a list" in w for w in warnings_of(built, "dataset"))
+    entries = html(built).select(".circ-dataset__field")
+    assert [e.select_one("code").get_text() for e in entries] == ["5", "b"]
+    assert facts(entries[0])["Exemple"] == '{"a": 1}'

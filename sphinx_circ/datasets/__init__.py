@@ -9,7 +9,6 @@ from __future__ import annotations
 
 from sphinx.application import Sphinx
 
-from ..headings import RelativeHeadingLevels
 from ..nodes import NON_HTML_SKIP
 from .directive import DatasetDirective
 from .render import (
@@ -26,4 +25,3 @@ def setup_datasets(app: Sphinx) -> None:
     app.add_node(circ_dataset_filter, html=(visit_filter_html, None), **NON_HTML_SKIP)
     app.add_node(circ_permalink, html=(visit_permalink_html, None), **NON_HTML_SKIP)
     app.add_directive("dataset", DatasetDirective)
-    app.add_transform(RelativeHeadingLevels)

@@ -14,7 +14,6 @@ from pathlib import Path
 from typing import Any, ClassVar
 from urllib.parse import quote, urlparse
 
-from babel.numbers import format_decimal
 from docutils import nodes
 from sphinx import addnodes
 
@@ -23,34 +22,29 @@ from ..directive import CircDirective, block_options
 from ..messages import _
 from ..urls import is_external
 from .descriptors import DESCRIPTORS, Package, Reader, Resource, Schema, text
+from .facts import (
+    METADATA,
+    credits,
+    details,
+    human_size,
+    item,
+    link,
+    metadata_labels,
+    one_or_list,
+    other_keys,
+    parse_downloads,
+)
 from .markdown import markdown_blocks
 from .render import (
     anchors_for,
     circ_dataset_filter,
-    describe_meta,
     field_entry,
-    item,
-    link,
-    one_or_list,
-    other_keys,
     shared_value_lists,
     summary_table,
 )
 
-#: sphinx-circ's own metadata options, in the order they are shown.
-METADATA = ("producer", "licence", "frequency", "coverage", "updated")
 CATALOGUE = "https://schema.data.gouv.fr/"
 VALIDATA = "https://validata.fr/table-schema"
-
-
-def metadata_labels() -> dict[str, str]:
-    return {
-        "producer": _("Producer"),
-        "licence": _("Licence"),
-        "frequency": _("Update frequency"),
-        "coverage": _("Coverage"),
-        "updated": _("Last update"),
-    }
 
 
 class DatasetDirective(CircDirective):
@@ -207,7 +201,8 @@ class DatasetDirective(CircDirective):
                 )
         if schema is not None:
             self.anchors = anchors_for(schema, self.state.document, resource.name)
-        facts.extend(describe_meta(resource.meta, schema, self.anchors))
+        facts.extend(credits(resource.meta))
+        facts.extend(details(resource.meta, schema, self.anchors))
         facts.extend(other_keys(resource.other))
         if len(facts):
             out.append(facts)
@@ -273,18 +268,12 @@ class DatasetDirective(CircDirective):
             facts += item(_("Dataset"), nodes.Text(text(meta["title"])))
         if text(meta.get("producer")):
             facts += item(labels["producer"], nodes.Text(text(meta["producer"])))
-        described = describe_meta(meta, schema, self.anchors)
-        # Licence and people first, then the site's own keys, then the rest.
-        first = [
-            i
-            for i in described
-            if i[0].astext() in (_("Author"), _("Contributors"), _("Licence"))
-        ]
-        facts.extend(first)
+        # Who and which licence first, then the site's own keys, then the rest.
+        facts.extend(credits(meta))
         for key in METADATA[2:]:
             if text(meta.get(key)):
                 facts += item(labels[key], nodes.Text(text(meta[key])))
-        facts.extend(i for i in described if i not in first)
+        facts.extend(details(meta, schema, self.anchors))
         return facts
 
     def links(self, meta: dict[str, Any], schema: Schema | None) -> list[nodes.Node]:
@@ -398,34 +387,3 @@ class DatasetDirective(CircDirective):
             reftarget="/" + relative,
             refdoc=self.env.docname,
         )
-
-
-def human_size(size: int, language: str) -> str:
-    """``12,3 ko`` in French, ``12.3 kB`` in English."""
-    units = [_("bytes"), _("kB"), _("MB"), _("GB")]
-    value = float(size)
-    for unit in units:
-        if value < 1000 or unit is units[-1]:
-            break
-        value /= 1000
-    pattern = "#,##0" if unit is units[0] else "#,##0.0"
-    try:
-        number = format_decimal(value, pattern, locale=language.replace("-", "_"))
-    except Exception:  # an unknown locale must not break the build
-        number = f"{value:.1f}"
-    return f"{number} {unit}"
-
-
-def parse_downloads(text_value: str) -> list[tuple[str, str]]:
-    """``:download:`` lines, each ``Label <url>`` or a bare URL."""
-    found = []
-    for line in text_value.splitlines():
-        line = line.strip()
-        if not line:
-            continue
-        if line.endswith(">") and "<" in line:
-            label, _sep, url = line[:-1].rpartition("<")
-            found.append((label.strip(), url.strip()))
-        else:
-            found.append(("", line))
-    return found

@@ -10,15 +10,15 @@ builder renders the page.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
 from typing import Any
 
 from docutils import nodes
 
 from ..messages import _
 from ..nodes import captioned_table, is_static_html, render_template, table_row
-from ..urls import is_safe_url, slugify
-from .descriptors import Field, Schema, as_json, text
+from ..urls import slugify
+from .descriptors import Field, Schema, as_json
+from .facts import bullets, code, codes, field_link, item
 from .markdown import markdown_blocks, markdown_inline
 
 
@@ -49,184 +49,6 @@ def type_labels() -> dict[str, str]:
         "geojson": _("GeoJSON geometry"),
         "any": _("any value"),
     }
-
-
-def code(value: Any) -> nodes.literal:
-    """A data value, shown exactly as the file writes it."""
-    shown = as_json(value)
-    return nodes.literal(shown, shown)
-
-
-def codes(values: Iterable[Any], separator: str = ", ") -> list[nodes.Node]:
-    out: list[nodes.Node] = []
-    for index, value in enumerate(values):
-        if index:
-            out.append(nodes.Text(separator))
-        out.append(code(value))
-    return out
-
-
-def link(label: str, url: str) -> nodes.Node:
-    if url and is_safe_url(url):
-        return nodes.reference("", label or url, refuri=url)
-    return nodes.Text(label or url)
-
-
-def item(term: str, *definition: nodes.Node) -> nodes.definition_list_item:
-    """A definition: inline nodes go in a paragraph, block nodes as they are."""
-    body = nodes.definition()
-    inline = [n for n in definition if isinstance(n, nodes.Inline | nodes.Text)]
-    if len(inline) == len(definition):
-        body += nodes.paragraph("", "", *definition)
-    else:
-        body.extend(definition)
-    return nodes.definition_list_item("", nodes.term("", str(term)), body)
-
-
-def bullets(entries: Iterable[list[nodes.Node]]) -> nodes.bullet_list:
-    out = nodes.bullet_list()
-    for entry in entries:
-        out += nodes.list_item("", nodes.paragraph("", "", *entry))
-    return out
-
-
-# -- schema-level facts -------------------------------------------------------
-
-
-def people(values: Any) -> list[list[nodes.Node]]:
-    """Contributors (or an author) with their role, e-mail or page."""
-    if isinstance(values, dict | str):
-        values = [values]
-    found: list[list[nodes.Node]] = []
-    for person in values if isinstance(values, list) else []:
-        if isinstance(person, str):
-            found.append([nodes.Text(person)])
-            continue
-        if not isinstance(person, dict):
-            continue
-        name = text(person.get("title") or person.get("name"))
-        url = text(person.get("path"))
-        email = text(person.get("email"))
-        entry: list[nodes.Node] = [link(name, url) if url else nodes.Text(name)]
-        details = [
-            text(person.get(k)) for k in ("role", "organization") if person.get(k)
-        ]
-        if details:
-            entry.append(nodes.Text(f" ({', '.join(details)})"))
-        if email and "@" in email:
-            entry += [
-                nodes.Text(" "),
-                nodes.reference("", email, refuri=f"mailto:{email}"),
-            ]
-        found.append(entry)
-    return found
-
-
-def licences(values: Any) -> list[list[nodes.Node]]:
-    found = []
-    for licence in values if isinstance(values, list) else [values]:
-        if isinstance(licence, dict):
-            label = text(licence.get("title") or licence.get("name"))
-            found.append([link(label, text(licence.get("path")))])
-        elif text(licence):
-            found.append([nodes.Text(text(licence))])
-    return found
-
-
-def sources(values: Any) -> list[list[nodes.Node]]:
-    found = []
-    for source in values if isinstance(values, list) else []:
-        if isinstance(source, dict):
-            label = text(source.get("title") or source.get("name"))
-            found.append([link(label, text(source.get("path")))])
-    return found
-
-
-def one_or_list(entries: list[list[nodes.Node]]) -> list[nodes.Node]:
-    if len(entries) == 1:
-        return entries[0]
-    return [bullets(entries)]
-
-
-def field_link(name: str, anchors: dict[str, str]) -> nodes.Node:
-    literal = nodes.literal(name, name)
-    if name in anchors:
-        return nodes.reference("", "", literal, refid=anchors[name], internal=True)
-    return literal
-
-
-def describe_meta(
-    meta: dict[str, Any], schema: Schema | None, anchors: dict[str, str]
-) -> list[nodes.definition_list_item]:
-    """The facts of a schema or package, in a fixed order, each when present."""
-    labels = {
-        "version": _("Version"),
-        "created": _("Created"),
-        "lastModified": _("Last modified"),
-    }
-    items: list[nodes.definition_list_item] = []
-    for key, term in (("author", _("Author")), ("contributors", _("Contributors"))):
-        found = people(meta.get(key))
-        if found:
-            items.append(item(term, *one_or_list(found)))
-    found = licences(meta.get("licenses") or meta.get("licences") or [])
-    if found:
-        items.append(item(_("Licence"), *one_or_list(found)))
-    for key, term in labels.items():
-        if text(meta.get(key)):
-            items.append(item(term, nodes.Text(text(meta[key]))))
-    if text(meta.get("homepage")):
-        items.append(item(_("Home page"), link("", text(meta["homepage"]))))
-    keywords = meta.get("keywords")
-    if isinstance(keywords, list) and keywords:
-        items.append(item(_("Keywords"), nodes.Text(", ".join(map(text, keywords)))))
-    found = sources(meta.get("sources"))
-    if found:
-        items.append(item(_("Sources"), *one_or_list(found)))
-    if text(meta.get("image")):
-        items.append(item(_("Image"), link("", text(meta["image"]))))
-    if schema is not None:
-        items.extend(schema_keys(schema, anchors))
-    return items
-
-
-def other_keys(other: dict[str, Any]) -> list[nodes.definition_list_item]:
-    """Keys outside the specifications, named as written, values as JSON."""
-    return [item(str(key), code(value)) for key, value in other.items()]
-
-
-def schema_keys(
-    schema: Schema, anchors: dict[str, str]
-) -> list[nodes.definition_list_item]:
-    items = []
-    if schema.missing_values is not None:
-        shown = [v for v in schema.missing_values]
-        values: list[nodes.Node] = codes(shown) if shown else []
-        if "" in shown:
-            values.append(nodes.Text(" " + _("(an empty cell)")))
-        items.append(item(_("Missing values"), *values))
-    if schema.primary_key:
-        names: list[nodes.Node] = []
-        for index, name in enumerate(schema.primary_key):
-            if index:
-                names.append(nodes.Text(", "))
-            names.append(field_link(name, anchors))
-        items.append(item(_("Primary key"), *names))
-    entries = []
-    for key in schema.foreign_keys:
-        own = key.get("fields")
-        reference = key.get("reference")
-        ref: dict[str, Any] = reference if isinstance(reference, dict) else {}
-        own_list = own if isinstance(own, list) else [own]
-        theirs = ref.get("fields")
-        theirs_list = theirs if isinstance(theirs, list) else [theirs]
-        entry: list[nodes.Node] = codes(own_list)
-        target = text(ref.get("resource")) or _("this table")
-        entry += [nodes.Text(" → "), nodes.Text(f"{target} : "), *codes(theirs_list)]
-        entries.append(entry)
-    if entries:
-        items.append(item(_("Foreign keys"), *one_or_list(entries)))
-    return items
 
 
 # -- fields ------------------------------------------------------------------
