@@ -1,0 +1,148 @@
+"""The header in a real browser: a long portal name and six menu entries.
+
+``tests/sites/long-header`` has a 54-character name beside its logo and six
+French top-level pages. From 1024px the name holds on one line and the menu on
+one row of its own (four entries, then the "Plus" dropdown); on a phone the
+name takes up to three small lines beside the menu and search buttons.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import Any
+
+import pytest
+from conftest import axe_violations, serve
+
+TITLE = "Les données de l'économie circulaire en Île-de-France"
+ENTRIES = [
+    "Données ouvertes",
+    "Inventaire des données",
+    "Demander une donnée",
+    "Questions fréquentes",
+    "Guide de publication",
+    "Réutilisations",
+]
+
+#: Where the header's parts are, and whether anything runs off the page.
+GEOMETRY = """() => {
+  const rect = s => document.querySelector(s).getBoundingClientRect().toJSON();
+  const title = document.querySelector('.bd-header .logo__title');
+  return {
+    header: rect('.bd-header'),
+    inner: rect('.bd-header__inner'),
+    title: title.getBoundingClientRect().toJSON(),
+    titleLine: parseFloat(getComputedStyle(title).lineHeight),
+    titleCut: title.scrollWidth > title.clientWidth + 1,
+    logo: rect('.bd-header .logo__image'),
+    entries: [...document.querySelectorAll('.bd-header .navbar-nav > li')]
+      .map(li => li.getBoundingClientRect().toJSON()),
+    scrollWidth: document.documentElement.scrollWidth,
+  };
+}"""
+
+
+@pytest.fixture(scope="module")
+def site(site_factory: Any) -> Iterator[str]:
+    with serve(site_factory("long-header")) as url:
+        yield url
+
+
+def open_page(browser: Any, url: str, width: int) -> Any:
+    context = browser.new_context(viewport={"width": width, "height": 800})
+    page = context.new_page()
+    page.goto(url)
+    return page
+
+
+def overlap(a: dict[str, float], b: dict[str, float]) -> bool:
+    """Whether two boxes share part of the same horizontal band."""
+    return a["top"] < b["bottom"] and b["top"] < a["bottom"]
+
+
+@pytest.mark.parametrize("width", [1024, 1280, 1440])
+def test_wide_header_holds_on_two_rows(browser: Any, site: str, width: int) -> None:
+    page = open_page(browser, site + "faq.html", width)
+    try:
+        box = page.evaluate(GEOMETRY)
+        title = box["title"]
+        # The name: one line, in full, beside its logo.
+        assert title["height"] < 1.5 * box["titleLine"], title
+        assert not box["titleCut"]
+        assert page.inner_text(".bd-header .logo__title") == TITLE
+        assert overlap(title, box["logo"])
+        # Search and mode switch on the name's row, after it.
+        for selector in (".search-button-field", ".theme-switch-button"):
+            rect = page.eval_on_selector(
+                f".bd-header .navbar-header-items__end {selector}",
+                "e => e.getBoundingClientRect().toJSON()",
+            )
+            assert overlap(rect, title) and rect["left"] >= title["right"], selector
+        # The menu: one row under the name, inside the header, nothing cut.
+        entries = box["entries"]
+        assert len(entries) == 5  # four entries, then "Plus"
+        tops = [entry["top"] for entry in entries]
+        assert max(tops) - min(tops) < 4, tops  # one row (a second is 34px below)
+        assert entries[0]["top"] >= title["bottom"]
+        assert entries[-1]["right"] <= box["inner"]["right"]
+        assert entries[-1]["bottom"] <= box["header"]["bottom"]
+        assert box["scrollWidth"] == width
+        # The sticky sidebar starts where the taller header ends.
+        top = page.eval_on_selector(
+            "#pst-primary-sidebar", "e => parseFloat(getComputedStyle(e).top)"
+        )
+        assert abs(top - box["header"]["height"]) <= 1
+    finally:
+        page.context.close()
+
+
+def test_more_entries_open_from_the_dropdown(browser: Any, site: str) -> None:
+    page = open_page(browser, site + "index.html", 1024)
+    try:
+        visible = page.locator(".bd-header .navbar-nav > li > a.nav-link")
+        assert visible.all_inner_texts() == ENTRIES[:4]
+        button = page.get_by_role("button", name="Plus")
+        button.click()
+        menu = page.locator(".bd-header .dropdown-menu a")
+        assert menu.all_inner_texts() == ENTRIES[4:]
+        for link in menu.all():
+            assert link.is_visible()
+    finally:
+        page.context.close()
+
+
+@pytest.mark.parametrize("width", [390, 320])
+def test_phone_header_fits(browser: Any, site: str, width: int) -> None:
+    page = open_page(browser, site + "faq.html", width)
+    try:
+        box = page.evaluate(GEOMETRY)
+        assert box["scrollWidth"] == width  # no sideways scrolling
+        title = box["title"]
+        # The name stays inside the header, on at most three lines, and
+        # clear of the search button.
+        assert title["top"] >= box["header"]["top"]
+        assert title["bottom"] <= box["header"]["bottom"]
+        assert title["height"] <= 3.5 * box["titleLine"]
+        search = page.eval_on_selector(
+            ".navbar-persistent--mobile .search-button-field",
+            "e => e.getBoundingClientRect().toJSON()",
+        )
+        assert title["right"] <= search["left"]
+        # The menu button opens the entries.
+        page.get_by_role("button", name="Navigation dans le site").click()
+        drawer = page.locator("#pst-primary-sidebar-modal .navbar-nav a.nav-link")
+        drawer.first.wait_for()
+        texts = [text.strip() for text in drawer.all_inner_texts()]
+        assert texts[:4] == ENTRIES[:4]
+    finally:
+        page.context.close()
+
+
+@pytest.mark.parametrize("width", [1024, 390])
+def test_header_axe(browser: Any, site: str, width: int) -> None:
+    page = open_page(browser, site + "faq.html", width)
+    try:
+        page.wait_for_function("document.getAnimations().length === 0")
+        assert axe_violations(page) == []
+    finally:
+        page.context.close()
