@@ -202,3 +202,78 @@ def test_the_organisation_logo_is_the_icon(build) -> None:
     # A site's own icon wins.
     built = build(files, conf=conf + 'html_favicon = "logo.svg"\n')
     assert soup(built.read("index.html")).select('link[rel="icon"]')
+
+
+#: The Font Awesome icons pydata-sphinx-theme draws on admonitions and version
+#: notes, by code point (its variables/_icons.scss), and the theme's drawing
+#: of the same meaning, checked by eye against the parent's.
+SAME_MEANING = {
+    0xF0F3: ("bell", "bell"),
+    0xF05A: ("circle-info", "info"),
+    # Not octicon issue-opened, a ring around a dot: an open issue.
+    0xF06A: ("circle-exclamation", "circle-exclamation"),
+    0xF071: ("triangle-exclamation", "alert"),
+    0xF057: ("circle-xmark", "x-circle"),
+    0xF0EB: ("lightbulb", "light-bulb"),
+    # A curved arrow pointing on; not octicon share, a box with an arrow
+    # leaving it (export).
+    0xF064: ("share", "forward"),
+    0xF303: ("pencil", "pencil"),
+}
+
+
+def parent_icons() -> dict[str, int]:
+    """pydata's icon of each admonition and version note: its code point."""
+    import pydata_sphinx_theme
+
+    css = (
+        Path(pydata_sphinx_theme.__file__).parent
+        / "theme/pydata_sphinx_theme/static/styles/pydata-sphinx-theme.css"
+    ).read_text(encoding="utf-8")
+    values = dict(re.findall(r"--pst-icon-([\w-]+):([^;}]+)", css))
+
+    def code_point(name: str) -> int:
+        value = values[name].strip()
+        if alias := re.fullmatch(r"var\(--pst-icon-([\w-]+)\)", value):
+            return code_point(alias[1])
+        text = value.strip("\"'")
+        return int(text[1:], 16) if text.startswith("\\") else ord(text)
+
+    return {
+        name: code_point(name)
+        for name in values
+        if name.startswith(("admonition-", "versionmodified-"))
+    }
+
+
+def drawn_icons() -> dict[str, str]:
+    """Each selector of circ-icons.css -> the SVG file drawn there (no suffix)."""
+    static = Path(__file__).parent.parent / "sphinx_circ/theme/sphinx_circ/static"
+    css = (static / "styles" / "circ-icons.css").read_text(encoding="utf-8")
+    drawn = {}
+    for selectors, icon in re.findall(
+        r"([^{}]+)\{ content: \"\"; mask-image: url\(\.\./icons/([\w-]+)\.svg\); \}",
+        css,
+    ):
+        for selector in selectors.split(","):
+            drawn[" ".join(selector.split())] = icon
+    return drawn
+
+
+def test_icons_keep_the_parent_meaning() -> None:
+    """Every admonition and version note shows the parent icon's meaning."""
+    parent, drawn = parent_icons(), drawn_icons()
+    assert len(parent) >= 16  # twelve admonitions, four or five version notes
+    for name, point in parent.items():
+        kind, _, variant = name.partition("-")
+        if kind == "admonition":
+            special = {"default": "", "todo": ".admonition-todo"}
+            css_class = special.get(variant, f".{variant}")
+            selector = f".admonition{css_class} > .admonition-title::after"
+        else:
+            selector = "span.versionmodified::before"
+        assert point in SAME_MEANING, f"{name}: new icon U+{point:X}"
+        font_awesome, meaning = SAME_MEANING[point]
+        assert drawn[selector] == meaning, name
+        # The same icon in pydata's templates is drawn alike.
+        assert drawn[f".fa-solid.fa-{font_awesome}::before"] == meaning, name

@@ -1,7 +1,10 @@
-"""The theme in a real browser: pydata's icons drawn without the icon font."""
+"""The theme in a real browser: pydata's icons drawn without the icon font, in place."""
 
 from __future__ import annotations
 
+import math
+import struct
+import zlib
 from collections.abc import Iterator
 from typing import Any
 
@@ -71,3 +74,124 @@ def test_an_undrawn_icon_is_detected(browser: Any, site: str) -> None:
         assert any("fa-solid" in font for font in fonts)
     finally:
         page.context.close()
+
+
+def png_rows(data: bytes) -> list[list[tuple[int, ...]]]:
+    """The RGB pixels of a PNG screenshot, row by row (8-bit, not interlaced)."""
+    assert data[:8] == b"\x89PNG\r\n\x1a\n"
+    position, compressed = 8, b""
+    while position < len(data):
+        length, kind = struct.unpack(">I4s", data[position : position + 8])
+        body = data[position + 8 : position + 8 + length]
+        position += 12 + length
+        if kind == b"IHDR":
+            width, height, _depth, colour = struct.unpack(">IIBB", body[:10])
+        elif kind == b"IDAT":
+            compressed += body
+    size = {2: 3, 6: 4}[colour]
+    stride, raw = width * size, zlib.decompress(compressed)
+    rows, previous = [], bytearray(stride)
+    for y in range(height):
+        start = y * (stride + 1)
+        kind, line = raw[start], bytearray(raw[start + 1 : start + 1 + stride])
+        for i in range(stride):
+            left = line[i - size] if i >= size else 0
+            up, corner = previous[i], previous[i - size] if i >= size else 0
+            if kind == 1:
+                line[i] = (line[i] + left) & 255
+            elif kind == 2:
+                line[i] = (line[i] + up) & 255
+            elif kind == 3:
+                line[i] = (line[i] + (left + up) // 2) & 255
+            elif kind == 4:
+                guess = left + up - corner
+                near = min(
+                    (abs(guess - v), n) for n, v in enumerate((left, up, corner))
+                )
+                line[i] = (line[i] + (left, up, corner)[near[1]]) & 255
+        rows.append([tuple(line[x : x + 3]) for x in range(0, stride, size)])
+        previous = line
+    return rows
+
+
+ADMONITIONS = (
+    *("note", "tip", "hint", "important", "warning"),
+    *("caution", "attention", "danger", "error", "seealso"),
+)
+
+#: Each admonition title, version note and dropdown: the centre of its text's
+#: first line, and a box around its icon alone (pseudo-elements have no box
+#: of their own: the title's left padding, the note's start, the SVG).
+ICON_REGIONS = """() => [...document.querySelectorAll(
+    '.admonition > .admonition-title, span.versionmodified, details.sd-dropdown > summary')]
+  .map(element => {
+    const walker = document.createTreeWalker(element, NodeFilter.SHOW_TEXT,
+      {acceptNode: node => node.data.trim() ? 1 : 3});
+    const range = document.createRange();
+    range.selectNodeContents(walker.nextNode());
+    const line = range.getClientRects()[0];
+    const rect = element.getBoundingClientRect();
+    let kind = element.parentElement.className, box;
+    if (element.matches('summary')) {
+      const svg = element.querySelector('svg').getBoundingClientRect();
+      kind = 'dropdown';
+      box = [svg.left - 2, rect.top, svg.right + 2, rect.bottom];
+    } else if (element.matches('span')) {
+      kind = element.className;
+      box = [rect.left, line.top - 4, line.left, line.bottom + 4];
+    } else {
+      box = [rect.left, rect.top, rect.left + parseFloat(getComputedStyle(element).paddingLeft), rect.bottom];
+    }
+    return {kind, centre: (line.top + line.bottom) / 2, box};
+  })"""
+
+
+#: What encadres.md shows: twelve admonitions, four version notes, a dropdown.
+KINDS = [
+    *(f"admonition {name}" for name in ADMONITIONS),
+    "admonition-todo admonition",
+    "admonition-encadre-libre admonition",
+    *(
+        f"versionmodified {name}"
+        for name in ("added", "changed", "deprecated", "removed")
+    ),
+    "dropdown",
+]
+
+
+def ink_band(page: Any, box: list[float]) -> tuple[int, int]:
+    """The first and last pixel rows inside *box* that differ from its background."""
+    # Whole pixels, one in from each side: no edge of the box itself.
+    left, top = math.ceil(box[0]) + 1, math.ceil(box[1]) + 1
+    right, bottom = math.floor(box[2]) - 1, math.floor(box[3]) - 1
+    clip = {"x": left, "y": top, "width": right - left, "height": bottom - top}
+    rows = png_rows(page.screenshot(clip=clip))
+    background = rows[1][1]
+    ink = [
+        y
+        for y, row in enumerate(rows)
+        if any(
+            sum(abs(a - b) for a, b in zip(pixel, background, strict=True)) > 60
+            for pixel in row
+        )
+    ]
+    return (top + ink[0], top + ink[-1] + 1) if ink else (top, top)
+
+
+def test_icons_sit_on_their_line(browser: Any, site: str) -> None:
+    """Each admonition's icon is centred on its title's first line, as in pydata."""
+    context = browser.new_context(viewport={"width": 900, "height": 2400})
+    page = context.new_page()
+    try:
+        page.goto(site + "encadres.html", wait_until="load")
+        page.wait_for_timeout(300)
+        offsets = {}
+        for region in page.evaluate(ICON_REGIONS):
+            top, bottom = ink_band(page, region["box"])
+            assert bottom - top >= 10, region  # an icon is drawn there
+            offsets[region["kind"]] = (top + bottom) / 2 - region["centre"]
+        assert sorted(offsets) == sorted(KINDS), offsets
+        for kind, offset in offsets.items():
+            assert abs(offset) <= 1.5, (kind, offset)
+    finally:
+        context.close()

@@ -22,12 +22,26 @@ THEME = Path(__file__).resolve().parent.parent / "sphinx_circ" / "theme" / "sphi
 ICONS = THEME / "static" / "icons"
 STYLESHEET = THEME / "static" / "styles" / "circ-icons.css"
 
-#: A circle, half filled: octicons have no light/dark "auto" icon.
-HALF_CIRCLE = (
-    '<path d="M8 0a8 8 0 1 1 0 16A8 8 0 0 1 8 0Zm0 1.5a6.5 6.5 0 0 0 0 13Z"></path>'
-)
+#: Drawings octicons lack, from octicon shapes: name -> SVG body.
+DRAWN = {
+    # A circle, half filled: octicons have no light/dark "auto" icon.
+    "half-circle": (
+        '<path d="M8 0a8 8 0 1 1 0 16A8 8 0 0 1 8 0Zm0 1.5a6.5 6.5 0 0 0 0 13Z"></path>'
+    ),
+    # Font Awesome's circle-exclamation: octicon info's ring, alert's "!".
+    # (octicon issue-opened, a ring around a dot, means an open issue.)
+    "circle-exclamation": (
+        '<path d="M0 8a8 8 0 1 1 16 0A8 8 0 0 1 0 8Zm8-6.5a6.5 6.5 0 1 0 0 13 '
+        "6.5 6.5 0 0 0 0-13ZM8.75 4.5v4a.75.75 0 0 1-1.5 0v-4a.75.75 0 0 1 1.5 "
+        '0ZM9 11.25a1 1 0 1 1-2 0 1 1 0 0 1 2 0Z"></path>'
+    ),
+    # Font Awesome's share, a curved arrow pointing forward: octicon reply,
+    # mirrored. (octicon share, a box with an arrow out of it, means export.)
+    "forward": '<g transform="matrix(-1 0 0 1 16 0)">{reply}</g>',
+}
 
-#: Font Awesome class used in pydata's templates -> octicon.
+#: Font Awesome icon (class in pydata's templates) -> the drawing of the same
+#: meaning (an octicon, or one of DRAWN).
 TEMPLATE_ICONS = {
     "angle-left": "chevron-left",
     "angle-right": "chevron-right",
@@ -36,7 +50,7 @@ TEMPLATE_ICONS = {
     "bell": "bell",
     "chevron-down": "chevron-down",
     "circle-check": "check-circle",
-    "circle-exclamation": "issue-opened",
+    "circle-exclamation": "circle-exclamation",
     "circle-half-stroke": "half-circle",
     "circle-info": "info",
     "circle-xmark": "x-circle",
@@ -50,7 +64,7 @@ TEMPLATE_ICONS = {
     "moon": "moon",
     "outdent": "sidebar-expand",
     "pencil": "pencil",
-    "share": "share",
+    "share": "forward",
     "sun": "sun",
     "triangle-exclamation": "alert",
     "up-right-from-square": "link-external",
@@ -59,40 +73,55 @@ TEMPLATE_ICONS = {
 
 _TITLE = ".admonition{0} > .admonition-title::after, div.admonition{0} > .admonition-title::after"
 
-#: Selectors of the icons pydata's stylesheet draws itself -> octicon.
+#: Selectors of the icons pydata's stylesheet draws itself -> the Font Awesome
+#: icon it draws there (pydata's variables/_admonitions.scss, _icons.scss…).
 CSS_ICONS = {
     _TITLE.format(""): "bell",
-    _TITLE.format(".attention"): "issue-opened",
-    _TITLE.format(".caution"): "alert",
-    _TITLE.format(".danger"): "alert",
-    _TITLE.format(".error"): "x-circle",
-    _TITLE.format(".hint"): "light-bulb",
-    _TITLE.format(".important"): "issue-opened",
-    _TITLE.format(".note"): "info",
+    _TITLE.format(".attention"): "circle-exclamation",
+    _TITLE.format(".caution"): "triangle-exclamation",
+    _TITLE.format(".danger"): "triangle-exclamation",
+    _TITLE.format(".error"): "circle-xmark",
+    _TITLE.format(".hint"): "lightbulb",
+    _TITLE.format(".important"): "circle-exclamation",
+    _TITLE.format(".note"): "circle-info",
     _TITLE.format(".seealso"): "share",
-    _TITLE.format(".tip"): "light-bulb",
+    _TITLE.format(".tip"): "lightbulb",
     _TITLE.format(".admonition-todo"): "pencil",
-    _TITLE.format(".warning"): "alert",
+    _TITLE.format(".warning"): "triangle-exclamation",
     ".nav-link.nav-external::after, nav.bd-links li > a.reference.external::after": (
-        "link-external"
+        "up-right-from-square"
     ),
     "a.reference.download::before": "download",
-    "ul.bd-breadcrumbs li.breadcrumb-item:not(.breadcrumb-home)::before": "chevron-right",
-    "span.versionmodified::before": "issue-opened",
-    "div#searchbox p.highlight-link a::before": "zoom-out",
+    "ul.bd-breadcrumbs li.breadcrumb-item:not(.breadcrumb-home)::before": "angle-right",
+    "span.versionmodified::before": "circle-exclamation",
+    "div#searchbox p.highlight-link a::before": "magnifying-glass-minus",
 }
+
+#: pydata sizes these icons in the text's font; a mask box of 1em would sit
+#: above the text. As tall as a line, the box centres the icon on it.
+ALIGN = [
+    ",\n".join(selector for selector in CSS_ICONS if selector.startswith(".admonition"))
+    + " { top: 0.4rem; height: 1lh; }",
+    "span.versionmodified::before { height: 1lh; line-height: inherit; "
+    "vertical-align: top; }",
+]
+
+
+def octicon(name: str) -> str:
+    return get_octicon_data()[name]["heights"]["16"]["path"]
 
 
 def svg(name: str) -> str:
-    octicon = get_octicon_data().get(name)
-    body = octicon["heights"]["16"]["path"] if octicon else HALF_CIRCLE
+    body = (
+        DRAWN[name].format(reply=octicon("reply")) if name in DRAWN else octicon(name)
+    )
     return f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 16 16">{body}</svg>\n'
 
 
 def stylesheet() -> str:
     rules = [
         *((f".fa-solid.fa-{fa}::before", icon) for fa, icon in TEMPLATE_ICONS.items()),
-        *CSS_ICONS.items(),
+        *((selector, TEMPLATE_ICONS[fa]) for selector, fa in CSS_ICONS.items()),
     ]
     by_icon: dict[str, list[str]] = {}
     for selector, icon in rules:
@@ -119,6 +148,7 @@ def stylesheet() -> str:
         ",\n".join(f".fa-solid.fa-{fa}" for fa in TEMPLATE_ICONS) + " {",
         "  font-family: inherit;",
         "}",
+        *ALIGN,
     ]
     for icon, selectors in sorted(by_icon.items()):
         url = f"url(../icons/{icon}.svg)"
@@ -127,7 +157,7 @@ def stylesheet() -> str:
 
 
 def outputs() -> dict[Path, str]:
-    names = {*TEMPLATE_ICONS.values(), *CSS_ICONS.values()}
+    names = set(TEMPLATE_ICONS.values())
     files = {ICONS / f"{name}.svg": svg(name) for name in sorted(names)}
     files[STYLESHEET] = stylesheet()
     licence = Path(sphinx_design.__file__).parent / "compiled" / "octicon_LICENSE"
@@ -142,13 +172,18 @@ def main(check: bool) -> int:
         for path, text in files.items()
         if not path.is_file() or path.read_text(encoding="utf-8") != text
     ]
+    unused = sorted(set(ICONS.glob("*.svg")) - set(files))
     if check:
         for path in stale:
             print(f"out of date: {path}")
-        return 1 if stale else 0
+        for path in unused:
+            print(f"no longer drawn: {path}")
+        return 1 if stale or unused else 0
     ICONS.mkdir(parents=True, exist_ok=True)
     for path in stale:
         path.write_text(files[path], encoding="utf-8")
+    for path in unused:
+        path.unlink()
     return 0
 
 

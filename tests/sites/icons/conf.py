@@ -1,5 +1,8 @@
-"""pydata's icons (admonitions, download, breadcrumbs) for the browser tests."""
+"""pydata's icons (admonitions, download, breadcrumbs) for the browser tests.
 
-extensions = ["sphinx_circ"]
+encadres.md holds every admonition type, to compare with the parent theme."""
+
+extensions = ["sphinx_circ", "sphinx.ext.todo"]
+todo_include_todos = True
 html_theme = "sphinx_circ"
 language = "fr"
