@@ -277,3 +277,36 @@ def test_icons_keep_the_parent_meaning() -> None:
         assert drawn[selector] == meaning, name
         # The same icon in pydata's templates is drawn alike.
         assert drawn[f".fa-solid.fa-{font_awesome}::before"] == meaning, name
+
+
+#: pydata-sphinx-theme's credits, in French.
+SPHINX_CREDIT = "Créé en utilisant"
+THEME_CREDIT = "Construit avec le"
+
+
+def test_footer_credits_are_off_by_default(build) -> None:
+    """A portal's footer shows its copyright and links, not the tools and versions."""
+    built = build({"index.md": "# Accueil\n"}, confoverrides={"copyright": "2026"})
+    footer = soup(built.read("index.html")).select_one("footer.bd-footer").get_text(" ")
+    assert "2026" in footer
+    assert SPHINX_CREDIT not in footer and THEME_CREDIT not in footer
+
+
+def test_footer_credits_come_back_with_the_parent_options(build) -> None:
+    """The parent's footer options bring the credits back beside the portal's links."""
+    options = {
+        "footer_start": ["copyright", "sphinx-version"],
+        "footer_end": ["theme-version"],
+        "footer_links": [{"name": "Mentions légales", "url": "index"}],
+    }
+    conf = DEFAULT_CONF + f'copyright = "2026"\nhtml_theme_options = {options!r}\n'
+    built = build({"index.md": "# Accueil\n"}, conf=conf)
+    assert built.warnings == ""
+    footer = soup(built.read("index.html")).select_one("footer.bd-footer")
+    start = footer.select_one(".footer-items__start").get_text(" ")
+    assert "2026" in start and SPHINX_CREDIT in start
+    assert "Sphinx" in start
+    end = footer.select_one(".footer-items__end").get_text(" ")
+    assert THEME_CREDIT in end and "PyData" in end
+    links = footer.select(".footer-items__center .circ-footer__links a")
+    assert [link.get_text() for link in links] == ["Mentions légales"]
