@@ -28,17 +28,21 @@ def test_screenshots_are_taken(tmp_path: Path) -> None:
     )
     assert result.returncode == 0, result.stderr
     names = sorted(p.name for p in tmp_path.glob("*.png"))
-    assert names == [
-        "agence-dark.png",
-        "agence-light.png",
-        "portail-dark.png",
-        "portail-light.png",
-    ]
+    sizes = {
+        "agence-dark.png": (1280, 860),
+        "agence-light.png": (1280, 860),
+        "en-tete-1024.png": (1024, 240),
+        "en-tete-1280.png": (1280, 240),
+        "en-tete-390.png": (390, 240),
+        "portail-dark.png": (1280, 860),
+        "portail-light.png": (1280, 860),
+    }
+    assert names == sorted(sizes)
     for path in tmp_path.glob("*.png"):
         data = path.read_bytes()
         assert data[:8] == b"\x89PNG\r\n\x1a\n"
         width, height = struct.unpack(">II", data[16:24])
-        assert (width, height) == (1280, 860)
+        assert (width, height) == sizes[path.name]
     # Dark and light pictures differ (the mode really changed).
     assert (tmp_path / "portail-dark.png").read_bytes() != (
         tmp_path / "portail-light.png"

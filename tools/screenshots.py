@@ -3,8 +3,10 @@
     python tools/screenshots.py [--out docs/_static/screenshots]
 
 Builds docs/ and the example agency site (tests/sites/agence), serves them on
-a loopback port and saves their landing pages in light and dark mode. Uses
-Debian's chromium (or CHROMIUM_PATH); no browser is downloaded.
+a loopback port and saves their landing pages in light and dark mode; then the
+header of a portal with a long name and six menu entries (tests/sites/
+long-header) at three widths. Uses Debian's chromium (or CHROMIUM_PATH); no
+browser is downloaded.
 """
 
 from __future__ import annotations
@@ -21,6 +23,7 @@ import tempfile
 import threading
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 from playwright.sync_api import sync_playwright
 
@@ -28,6 +31,12 @@ ROOT = Path(__file__).resolve().parent.parent
 SITES = {"portail": ROOT / "docs", "agence": ROOT / "tests" / "sites" / "agence"}
 MODES = ("light", "dark")
 VIEWPORT = {"width": 1280, "height": 860}
+#: The header of a long-named portal: page, widths (the narrowest desktop one
+#: with its "Plus" dropdown open), and the height kept.
+HEADER_SITE = ROOT / "tests" / "sites" / "long-header"
+HEADER_PAGE = "faq.html"
+HEADER_WIDTHS = (1024, 1280, 390)
+HEADER_HEIGHT = 240
 
 
 class _Quiet(http.server.SimpleHTTPRequestHandler):
@@ -53,6 +62,19 @@ def build(source: Path, out: Path) -> None:
     )
 
 
+def open_page(browser: Any, viewport: dict[str, int], mode: str, url: str) -> Any:
+    context = browser.new_context(viewport=viewport, color_scheme=mode)
+    # The theme reads the reader's choice from local storage.
+    context.add_init_script(
+        f"localStorage.setItem('mode', '{mode}');"
+        f"localStorage.setItem('theme', '{mode}');"
+    )
+    page = context.new_page()
+    page.goto(url)
+    page.wait_for_load_state("networkidle")
+    return page
+
+
 def take(out_dir: Path) -> list[Path]:
     chromium = os.environ.get("CHROMIUM_PATH") or shutil.which("chromium")
     if not chromium:
@@ -69,19 +91,23 @@ def take(out_dir: Path) -> list[Path]:
             build(source, html)
             with served(html) as url:
                 for mode in MODES:
-                    context = browser.new_context(viewport=VIEWPORT, color_scheme=mode)
-                    # The theme reads the reader's choice from local storage.
-                    context.add_init_script(
-                        f"localStorage.setItem('mode', '{mode}');"
-                        f"localStorage.setItem('theme', '{mode}');"
-                    )
-                    page = context.new_page()
-                    page.goto(f"{url}index.html")
-                    page.wait_for_load_state("networkidle")
+                    page = open_page(browser, VIEWPORT, mode, f"{url}index.html")
                     path = out_dir / f"{name}-{mode}.png"
                     page.screenshot(path=str(path))
                     written.append(path)
-                    context.close()
+                    page.context.close()
+        html = Path(tmp) / "long-header"
+        build(HEADER_SITE, html)
+        with served(html) as url:
+            for width in HEADER_WIDTHS:
+                viewport = {"width": width, "height": HEADER_HEIGHT}
+                page = open_page(browser, viewport, "light", url + HEADER_PAGE)
+                if width == HEADER_WIDTHS[0]:
+                    page.get_by_role("button", name="Plus").click()
+                path = out_dir / f"en-tete-{width}.png"
+                page.screenshot(path=str(path))
+                written.append(path)
+                page.context.close()
         browser.close()
     return written
 
