@@ -3,6 +3,9 @@
 The site ``tests/sites/hosts`` (every block) is built under each theme with
 ``-D html_theme=…``; the blocks' stylesheets come from the extension, with
 tokens mapped to the host theme's own variables (``circ-tokens.css``).
+A theme that is not installed is skipped: sphinx-book-theme pins an older
+pydata-sphinx-theme than sphinx-circ's, so it runs in an environment of its
+own (``pip install -e '.[test]' sphinx-book-theme``).
 """
 
 from __future__ import annotations
@@ -14,7 +17,13 @@ import pytest
 from bs4 import BeautifulSoup
 from conftest import axe_violations, serve
 
-THEMES = ["furo", "alabaster", "sphinx_rtd_theme", "pydata_sphinx_theme"]
+THEMES = [
+    "furo",
+    "alabaster",
+    "sphinx_rtd_theme",
+    "pydata_sphinx_theme",
+    "sphinx_book_theme",
+]
 #: What axe scans: sphinx-circ's blocks, not the host theme's own chrome.
 BLOCKS = ".circ-section, .circ-personas, .circ-dataset, .circ-request, .circ-buttons"
 
