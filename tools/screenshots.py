@@ -7,6 +7,13 @@ a loopback port and saves their landing pages in light and dark mode; then the
 header of a portal with a long name and six menu entries (tests/sites/
 long-header) at three widths. Uses Debian's chromium (or CHROMIUM_PATH); no
 browser is downloaded.
+
+    python tools/screenshots.py --themes [THEME ...]
+
+instead saves the blocks' page (tests/sites/hosts) under other themes, those
+named or every one installed, in light mode and, for a theme that has one, in
+dark mode, cropped below the last block (``pngquant``, where installed, makes
+them smaller). sphinx-book-theme needs an environment of its own.
 """
 
 from __future__ import annotations
@@ -15,6 +22,7 @@ import argparse
 import contextlib
 import functools
 import http.server
+import importlib.util
 import os
 import shutil
 import subprocess
@@ -37,6 +45,19 @@ HEADER_SITE = ROOT / "tests" / "sites" / "long-header"
 HEADER_PAGE = "faq.html"
 HEADER_WIDTHS = (1024, 1280, 390)
 HEADER_HEIGHT = 240
+#: Every block (tests/sites/hosts) under other themes: theme → short name.
+HOSTS_SITE = ROOT / "tests" / "sites" / "hosts"
+HOST_THEMES = {
+    "furo": "furo",
+    "alabaster": "alabaster",
+    "sphinx_rtd_theme": "rtd",
+    "pydata_sphinx_theme": "pydata",
+    "sphinx_book_theme": "book",
+}
+#: The themes that follow the reader's dark mode.
+HOST_DARK = {"furo", "pydata_sphinx_theme", "sphinx_book_theme"}
+HOST_VIEWPORT = {"width": 1024, "height": 900}
+HOST_PROJECT = "project=Portail de données"
 
 
 class _Quiet(http.server.SimpleHTTPRequestHandler):
@@ -56,9 +77,10 @@ def served(folder: Path) -> Iterator[str]:
         server.server_close()
 
 
-def build(source: Path, out: Path) -> None:
+def build(source: Path, out: Path, *args: str) -> None:
     subprocess.run(
-        [sys.executable, "-m", "sphinx", "-q", "-E", str(source), str(out)], check=True
+        [sys.executable, "-m", "sphinx", "-q", "-E", *args, str(source), str(out)],
+        check=True,
     )
 
 
@@ -75,17 +97,21 @@ def open_page(browser: Any, viewport: dict[str, int], mode: str, url: str) -> An
     return page
 
 
-def take(out_dir: Path) -> list[Path]:
+def launch(driver: Any) -> Any:
     chromium = os.environ.get("CHROMIUM_PATH") or shutil.which("chromium")
     if not chromium:
         raise SystemExit("Debian's chromium is needed: apt-get install chromium")
+    return driver.chromium.launch(
+        executable_path=chromium,
+        args=["--no-sandbox", "--disable-gpu", "--disable-background-networking"],
+    )
+
+
+def take(out_dir: Path) -> list[Path]:
     out_dir.mkdir(parents=True, exist_ok=True)
     written = []
     with tempfile.TemporaryDirectory() as tmp, sync_playwright() as driver:
-        browser = driver.chromium.launch(
-            executable_path=chromium,
-            args=["--no-sandbox", "--disable-gpu", "--disable-background-networking"],
-        )
+        browser = launch(driver)
         for name, source in SITES.items():
             html = Path(tmp) / name
             build(source, html)
@@ -112,12 +138,74 @@ def take(out_dir: Path) -> list[Path]:
     return written
 
 
+def take_themes(out_dir: Path, themes: list[str]) -> list[Path]:
+    """The blocks' page under each of *themes* installed: ``blocs-<short>-<mode>.png``."""
+    out_dir.mkdir(parents=True, exist_ok=True)
+    written = []
+    with tempfile.TemporaryDirectory() as tmp, sync_playwright() as driver:
+        browser = launch(driver)
+        for theme in themes or list(HOST_THEMES):
+            if importlib.util.find_spec(theme) is None:
+                print(f"{theme} is not installed: skipped", file=sys.stderr)
+                continue
+            html = Path(tmp) / theme
+            build(HOSTS_SITE, html, "-D", f"html_theme={theme}", "-D", HOST_PROJECT)
+            with served(html) as url:
+                for mode in MODES if theme in HOST_DARK else MODES[:1]:
+                    page = open_page(browser, HOST_VIEWPORT, mode, f"{url}index.html")
+                    page.wait_for_function("document.getAnimations().length === 0")
+                    # From the top of the page (the theme's own header and
+                    # sidebar show which theme it is) to below the last block.
+                    bottom = page.evaluate(
+                        "Math.max(...[...document.querySelectorAll('.circ-section')]"
+                        ".map(e => e.getBoundingClientRect().bottom + scrollY))"
+                    )
+                    height = min(HOST_VIEWPORT["height"], int(bottom) + 12)
+                    clip = {
+                        "x": 0,
+                        "y": 0,
+                        "width": HOST_VIEWPORT["width"],
+                        "height": height,
+                    }
+                    path = out_dir / f"blocs-{HOST_THEMES[theme]}-{mode}.png"
+                    page.screenshot(path=str(path), clip=clip)
+                    shrink(path)
+                    written.append(path)
+                    page.context.close()
+        browser.close()
+    return written
+
+
+def shrink(path: Path) -> None:
+    """Reduce *path* to a palette of 256 colours, if pngquant is installed."""
+    if shutil.which("pngquant"):
+        subprocess.run(
+            [
+                "pngquant",
+                "--force",
+                "--skip-if-larger",
+                "--output",
+                str(path),
+                str(path),
+            ],
+            check=False,
+        )
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument(
         "--out", type=Path, default=ROOT / "docs" / "_static" / "screenshots"
     )
-    for path in take(parser.parse_args().out):
+    parser.add_argument(
+        "--themes",
+        nargs="*",
+        metavar="THEME",
+        help="only the blocks under other themes (default: every one installed)",
+    )
+    args = parser.parse_args()
+    themes = args.themes
+    for path in take(args.out) if themes is None else take_themes(args.out, themes):
         print(path)
 
 
