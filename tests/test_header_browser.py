@@ -111,6 +111,25 @@ def test_more_entries_open_from_the_dropdown(browser: Any, site: str) -> None:
         page.context.close()
 
 
+def test_without_javascript_every_entry_is_a_link(browser: Any, site: str) -> None:
+    """The dropdown needs script: without it, its entries join the menu's row."""
+    context = browser.new_context(
+        java_script_enabled=False, viewport={"width": 1280, "height": 800}
+    )
+    page = context.new_page()
+    try:
+        page.goto(site + "faq.html")
+        links = page.locator(".bd-header .navbar-nav a.nav-link")
+        assert links.all_inner_texts() == ENTRIES
+        for link in links.all():
+            assert link.is_visible()
+        assert page.locator(".bd-header .navbar-nav button").is_hidden()
+        box = page.evaluate(GEOMETRY)
+        assert box["scrollWidth"] == 1280
+    finally:
+        context.close()
+
+
 @pytest.mark.parametrize("width", [390, 320])
 def test_phone_header_fits(browser: Any, site: str, width: int) -> None:
     page = open_page(browser, site + "faq.html", width)
