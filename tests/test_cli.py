@@ -213,13 +213,13 @@ def test_everything_is_reported_with_its_line(migrated) -> None:
     assert re.search(r"site/index\.md:5: converted: <Hero> → hero", report)
     assert re.search(r"site/index\.md:38: review: button 'Carte' has no URL", report)
     assert re.search(
-        r"site/index\.md:47: review: <Playlist> has no sphinx-circ equivalent", report
+        r"site/index\.md:47: comment: <Playlist> has no sphinx-circ equivalent", report
     )
     assert re.search(
         r"site/guides/seuils\.md:14: outside: link '/archives.html'", report
     )
     assert re.search(
-        r"site/faq/index\.md:2: outside: persona page 'faq/absent'", report
+        r"site/faq/index\.md:9: outside: persona page 'faq/absent'", report
     )
     assert "page  " in report and "blocks converted" in report and "total" in report
 

@@ -4,17 +4,15 @@ from __future__ import annotations
 
 import posixpath
 import sys
-from collections import Counter
 from pathlib import Path
 
-from .migrate import (
-    PAGE_SUFFIXES,
-    Note,
-    Page,
-    add_toctree,
-    migrate_text,
-    read_source,
-)
+from .migrate import TOCTREE_MARK, Note, Page, add_toctree, read_source
+from .migrate.links import anchors
+from .migrate.model import Doc, Result
+from .migrate.navigation import listed, nav_toctrees
+from .migrate.page import finish, prepare
+from .migrate.report import markdown, note_line, summary
+from .migrate.sites import REPORT_NAME, detect, page_files
 
 CONF = '''"""Sphinx configuration written by ``sphinx-circ migrate``: adjust as needed."""
 
@@ -22,7 +20,8 @@ project = "Portail"
 language = "fr"
 extensions = ["sphinx_circ"]
 html_theme = "sphinx_circ"
-exclude_patterns = ["_build"]
+# MIGRATION.md is the migration's report, not a page of the portal.
+exclude_patterns = ["_build", "MIGRATION.md"]
 # Old sites linked to headings by their text: give every heading its anchor.
 myst_heading_anchors = 6
 # Where the data request form sends requests: replace this example address.
@@ -31,26 +30,33 @@ circ_request_email = "contact@example.org"
 ROOT_INDEX = "# Pages migrées\n"
 
 
-def collect(sources: list[Path]) -> list[Page]:
+def collect(sources: list[Path]) -> tuple[list[Page], list[Note]]:
     """The pages to migrate and their docnames; folders keep their structure."""
     pages: list[Page] = []
+    notes: list[Note] = []
     several = len(sources) > 1
+    used: set[str] = set()
     for source in sources:
-        if source.is_file():
-            pages.append(Page(source, source.stem, ""))
-            continue
-        prefix = source.resolve().name if several else ""
-        for path in sorted(source.rglob("*")):
-            relative = path.relative_to(source)
-            if (
-                not path.is_file()
-                or path.suffix.lower() not in PAGE_SUFFIXES
-                or any(part.startswith((".", "_build")) for part in relative.parts)
-            ):
+        detected = detect(source)
+        site = detected.site
+        label = str(site.config_path or source)
+        notes += [Note(label, 0, "review", problem) for problem in detected.problems]
+        prefix = source.resolve().name if several and source.is_dir() else ""
+        for path, name in page_files(site, source):
+            docname = posixpath.join(prefix, name) if prefix else name
+            if docname in used:
+                notes.append(
+                    Note(
+                        str(path),
+                        0,
+                        "review",
+                        f"{docname!r} is already a page: skipped",
+                    )
+                )
                 continue
-            docname = posixpath.join(prefix, relative.with_suffix("").as_posix())
-            pages.append(Page(path, docname, prefix))
-    return pages
+            used.add(docname)
+            pages.append(Page(path, docname, prefix, site))
+    return pages, notes
 
 
 def toctrees(texts: dict[str, str]) -> dict[str, str]:
@@ -59,6 +65,7 @@ def toctrees(texts: dict[str, str]) -> dict[str, str]:
     if "index" not in docnames:
         texts["index"] = ROOT_INDEX
         docnames.add("index")
+    placed = listed(texts, TOCTREE_MARK)
 
     def entries(folder: str) -> list[str]:
         prefix = f"{folder}/" if folder else ""
@@ -69,12 +76,13 @@ def toctrees(texts: dict[str, str]) -> dict[str, str]:
             rest = name[len(prefix) :]
             if "/" in rest:
                 subfolders.add(rest.split("/", 1)[0])
-            elif rest != "index":
+            elif rest != "index" and name not in placed:
                 found.append(rest)
         for child in sorted(subfolders):
             path = prefix + child
             if f"{path}/index" in docnames:
-                found.append(f"{child}/index")
+                if f"{path}/index" not in placed:
+                    found.append(f"{child}/index")
             else:
                 found.extend(f"{child}/{entry}" for entry in entries(path))
         return found
@@ -84,6 +92,34 @@ def toctrees(texts: dict[str, str]) -> dict[str, str]:
             folder = posixpath.dirname(name)
             texts[name] = add_toctree(texts[name], entries(folder))
     return texts
+
+
+def navigation(pages: list[Page], texts: dict[str, str], notes: list[Note]) -> None:
+    """Write each MkDocs site's ``nav`` as captioned toctrees in its index page."""
+    sites = {
+        id(p.site): p
+        for p in pages
+        if p.site.flavour == "mkdocs" and p.site.config.get("nav")
+    }
+    for first in sites.values():
+        site = first.site
+        members = [p for p in pages if p.site is site]
+        index = posixpath.join(first.site_root, "index") if first.site_root else "index"
+        docnames = {p.source.resolve(): p.docname for p in members}
+        lines, _placed, problems = nav_toctrees(
+            site.config["nav"], site.root, docnames, index
+        )
+        label = str(site.config_path)
+        notes += [Note(label, 0, "review", problem) for problem in problems]
+        if index not in texts:
+            title = str(
+                site.config.get("site_name") or first.site_root or "Documentation"
+            )
+            texts[index] = f"# {title}\n"
+        text = texts[index].split(TOCTREE_MARK)[0].rstrip("\n")
+        if "\n".join(lines).strip() not in text:
+            texts[index] = text + "\n" + "\n".join(lines) + "\n"
+        notes.append(Note(label, 0, "converted", f"nav → toctrees in {index!r}"))
 
 
 def progress(done: int, total: int) -> None:
@@ -97,21 +133,14 @@ def progress(done: int, total: int) -> None:
     sys.stderr.flush()
 
 
-def run_migrate(sources: list[Path], output: Path, *, check: bool, quiet: bool) -> int:
-    for source in sources:
-        if not source.exists():
-            print(
-                f"sphinx-circ migrate: {source}: no such file or folder",
-                file=sys.stderr,
-            )
-            return 2
-    pages = collect(sources)
-    if not pages:
-        print("sphinx-circ migrate: no page found (.md or .markdown)", file=sys.stderr)
-        return 2
+def migrate_pages(
+    pages: list[Page], notes: list[Note]
+) -> tuple[dict[str, Result], bool]:
+    """Every page migrated; and whether a page could not be read."""
     by_name = {page.docname: page for page in pages}
-    texts: dict[str, str] = {}
-    notes: list[Note] = []
+    docs: dict[str, Doc] = {}
+    results: dict[str, Result] = {}
+    unreadable = False
     for done, page in enumerate(pages, 1):
         label = str(page.source)
         try:
@@ -121,62 +150,89 @@ def run_migrate(sources: list[Path], output: Path, *, check: bool, quiet: bool) 
                 f"sphinx-circ migrate: {page.source}: cannot read ({error.strerror})",
                 file=sys.stderr,
             )
-            return 2
-        result = migrate_text(text, page, by_name, label)
-        texts[page.docname] = result.text
-        notes.extend(result.notes)
+            unreadable = True
+            continue
+        try:
+            docs[page.docname] = prepare(text, page, by_name, label)
+        except Exception as error:
+            why = f"{error.__class__.__name__}: {error}"
+            notes.append(
+                Note(label, 1, "review", f"not converted ({why}): copied as it is")
+            )
+            results[page.docname] = Result(text)
         progress(done, len(pages))
+    known = {name: anchors(doc) for name, doc in docs.items()}
+    for name, doc in docs.items():
+        results[name] = finish(doc, known)
+    return results, unreadable
+
+
+def run_migrate(sources: list[Path], output: Path, *, check: bool, quiet: bool) -> int:
+    for source in sources:
+        if not source.exists():
+            print(
+                f"sphinx-circ migrate: {source}: no such file or folder",
+                file=sys.stderr,
+            )
+            return 2
+    pages, notes = collect(sources)
+    if not pages:
+        print("sphinx-circ migrate: no page found (.md or .markdown)", file=sys.stderr)
+        return 2
+    results, unreadable = migrate_pages(pages, notes)
+    texts = {name: result.text for name, result in results.items()}
+    for result in results.values():
+        notes.extend(result.notes)
+    navigation(pages, texts, notes)
     texts = toctrees(texts)
-    files = {output / f"{name}.md": text for name, text in texts.items()}
-    if not (output / "conf.py").exists():
-        files[output / "conf.py"] = CONF
-    changed = [
-        path
-        for path, text in files.items()
-        if not path.exists() or path.read_text(encoding="utf-8") != text
-    ]
+    files: dict[Path, str | bytes] = {
+        output / f"{name}.md": text for name, text in texts.items()
+    }
+    for result in results.values():
+        for target, source in result.assets.items():
+            files[output / target] = source.read_bytes()
+    conf = output / "conf.py"
+    if not conf.exists():
+        files[conf] = CONF
+    changed = [path for path, content in files.items() if differs(path, content)]
     if not quiet:
         for note in notes:
-            line = f":{note.line}" if note.line else ""
-            print(f"{note.path}{line}: {note.kind}: {note.message}")
-    summary(pages, notes, changed, check)
+            print(note_line(note))
+    migrated = [page for page in pages if page.docname in results]
+    summary(migrated, notes, changed, check)
     if check:
-        return 1 if changed else 0
+        return 2 if unreadable else (1 if changed else 0)
     for path in changed:
         path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_text(files[path], encoding="utf-8")
-    return 0
+        content = files[path]
+        if isinstance(content, bytes):
+            path.write_bytes(content)
+        else:
+            path.write_text(content, encoding="utf-8")
+    write_report(sources, output, migrated, notes)
+    return 2 if unreadable else 0
 
 
-def summary(
-    pages: list[Page], notes: list[Note], changed: list[Path], check: bool
+def differs(path: Path, content: str | bytes) -> bool:
+    if not path.exists():
+        return True
+    if isinstance(content, bytes):
+        return path.read_bytes() != content
+    return path.read_text(encoding="utf-8") != content
+
+
+def write_report(
+    sources: list[Path], output: Path, pages: list[Page], notes: list[Note]
 ) -> None:
-    counts = Counter((note.path, note.kind) for note in notes)
-    rows = []
-    for page in pages:
-        label = str(page.source)
-        rows.append(
-            (
-                page.docname,
-                counts[label, "converted"],
-                counts[label, "repaired"],
-                counts[label, "review"] + counts[label, "outside"],
-            )
+    """Write MIGRATION.md, unless migrating a folder in place (keep the first report)."""
+    out = output.resolve()
+    if any(s.resolve() == out or s.resolve().is_relative_to(out) for s in sources):
+        return
+    output.mkdir(parents=True, exist_ok=True)
+    (output / REPORT_NAME).write_text(markdown(sources, pages, notes), encoding="utf-8")
+    print(f"Report: {output / REPORT_NAME}")
+    conf = (output / "conf.py").read_text(encoding="utf-8", errors="replace")
+    if REPORT_NAME not in conf:
+        print(
+            f"Add {REPORT_NAME!r} to exclude_patterns in {output / 'conf.py'}: it is not a page."
         )
-    header = ("page", "blocks converted", "repairs", "to review")
-    widths = [max(len(str(row[i])) for row in [header, *rows]) for i in range(4)]
-    line = "  ".join(f"{{:{'<' if i == 0 else '>'}{w}}}" for i, w in enumerate(widths))
-    print()
-    print(line.format(*header))
-    print(line.format(*("-" * w for w in widths)))
-    for row in rows:
-        print(line.format(*row))
-    totals = (
-        "total",
-        sum(r[1] for r in rows),
-        sum(r[2] for r in rows),
-        sum(r[3] for r in rows),
-    )
-    print(line.format(*totals))
-    verb = "would change" if check else "written"
-    print(f"\n{len(pages)} pages, {len(changed)} files {verb}.")

@@ -1,0 +1,44 @@
+"""``sphinx-circ migrate``: VuePress, Jekyll, Pelican and MkDocs pages to MyST.
+
+Each page is parsed with markdown-it-py and converted from its tokens, one
+step per concern: Liquid (``liquid``), Vue interpolation and containers
+(``vue``), components (``tree`` and ``components``), inline tags
+(``inline``), kramdown attributes (``kramdown``), MkDocs syntax (``mkdocs``),
+headings, front matter and links. Code blocks are never rewritten. What
+cannot be converted is kept in a MyST comment and reported with its exact
+line (``report``). Running it on its own output changes nothing.
+"""
+
+from __future__ import annotations
+
+from .model import Note, Page, Result, Site
+from .page import migrate_text
+from .reading import read_source
+
+#: Page files the migration reads when given a folder.
+PAGE_SUFFIXES = (".md", ".markdown")
+#: Marks the toctree the migration adds to an index, so a rerun replaces it.
+TOCTREE_MARK = "% sphinx-circ migrate: pages"
+
+
+def add_toctree(text: str, entries: list[str]) -> str:
+    """Add (or replace) the hidden toctree listing a folder's other pages."""
+    if TOCTREE_MARK in text:
+        text = text[: text.index(TOCTREE_MARK)].rstrip("\n") + "\n"
+    if not entries:
+        return text
+    block = "\n".join([TOCTREE_MARK, "```{toctree}", ":hidden:", "", *entries, "```"])
+    return text.rstrip("\n") + "\n\n" + block + "\n"
+
+
+__all__ = [
+    "PAGE_SUFFIXES",
+    "TOCTREE_MARK",
+    "Note",
+    "Page",
+    "Result",
+    "Site",
+    "add_toctree",
+    "migrate_text",
+    "read_source",
+]

@@ -1,0 +1,214 @@
+"""VuePress components and HTML wrappers become sphinx-circ blocks.
+
+``<Hero>`` → hero, ``<Section class="section-…">`` → section (see
+``landing``), ``<Button>`` → button, ``<div class="row">`` → sphinx-design
+grid, ``<DemandeForm>`` → data-request, a component fed by a front-matter
+list of data.gouv.fr dataset slugs → a list of links. Any other component is
+kept verbatim in a MyST comment and reported with its line; its text, if it
+has any, stays on the page.
+"""
+
+from __future__ import annotations
+
+from .html import plain_text, slot_name
+from .inline import button_parts
+from .landing import Landing
+from .model import Doc, Out, colons
+from .tokens import parse
+from .tree import Element, Frag, Page, groups, nest, sequence
+
+UNWRAPPED = ("template", "clientonly", "client-only", "no-ssr", "center")
+
+
+def convert(doc: Doc) -> None:
+    tokens = parse(doc)
+    page = Page(doc)
+    renderer = Components(doc, page)
+    nodes = nest(doc, page, sequence(page, tokens, 0, len(doc.lines)))
+    edits = []
+    for first, last, group in groups(page, nodes):
+        out = Out.join(doc, [renderer.node(n, "root") for n in group])
+        if not out.lines:
+            edits.append(doc.removal(first, last + 1))
+            continue
+        if first > 0 and doc.lines[first - 1].strip():
+            out.lines.insert(0, "")
+            out.origins.insert(0, doc.origin(first))
+        if last + 1 < len(doc.lines) and doc.lines[last + 1].strip():
+            out.add("", last)
+        edits.append(out.edit(first, last + 1))
+    doc.apply(edits)
+
+
+class Components(Landing):
+    def element(self, element: Element, parent: str) -> Out:
+        tag = element.tag
+        name = tag.lower
+        if name == "hero":
+            return self.hero(element)
+        if name == "section":
+            return self.section(element)
+        if tag.name == "Button":
+            return self.button(element)
+        if name == "demandeform":
+            self.note(
+                tag,
+                "converted",
+                "<DemandeForm> → data-request (set circ_request_email in conf.py)",
+            )
+            return (
+                Out(self.doc)
+                .add(":::{data-request}", self.line(tag.start))
+                .add(":::", self.line(tag.start))
+            )
+        if name == "div":
+            return self.div(element, parent)
+        if name in UNWRAPPED:
+            if name != "template" or slot_name(tag) is None:
+                self.note(
+                    tag,
+                    "converted",
+                    f"<{tag.name}> removed (layout only); its content is kept",
+                )
+            return self.children(element.children, parent)
+        if name == "br":
+            self.note(tag, "converted", "<br> removed")
+            return Out(self.doc)
+        if (
+            name in ("span", "a")
+            and (tag.attrs.get("id") or tag.attrs.get("name"))
+            and not tag.attrs.get("href")
+        ):
+            return self.anchor(element)
+        if name in ("script", "style"):
+            return self.comment(
+                element, "is code for the old site, not content: kept as a comment"
+            )
+        if tag.component:
+            listed = self.datasets(element)
+            if listed is not None:
+                return listed
+            if name == "inventory":
+                return self.comment(
+                    element,
+                    "has no content here: kept as a comment (use the dataset-inventory block with a CSV)",
+                )
+            return self.unknown(element, parent)
+        return self.html(element, parent)
+
+    def unknown(self, element: Element, parent: str) -> Out:
+        tag = element.tag
+        if not element.children or not any(
+            not isinstance(c, Frag) or c.text.strip() for c in element.children
+        ):
+            return self.comment(
+                element, "has no sphinx-circ equivalent: kept as a comment"
+            )
+        opening = self.comment(
+            tag,
+            "has no sphinx-circ equivalent: its tags kept as comments, its content as text",
+        )
+        closing_tag = (
+            self.text(element.close.start, f"% {element.close.raw}", False)
+            if element.close
+            else Out(self.doc)
+        )
+        return Out.join(
+            self.doc, [opening, self.children(element.children, parent), closing_tag]
+        )
+
+    def html(self, element: Element, parent: str) -> Out:
+        """Plain HTML is kept as written (it is shown in HTML output only)."""
+        self.note(
+            element.tag,
+            "review",
+            f"HTML <{element.tag.name}> kept as written: shown in HTML output only",
+        )
+        if not converts(element):
+            return self.source(element)
+        opening = self.text(element.tag.start, element.tag.raw, False)
+        closing_tag = (
+            self.text(element.close.start, element.close.raw, False)
+            if element.close
+            else Out(self.doc)
+        )
+        return Out.join(
+            self.doc, [opening, self.children(element.children, parent), closing_tag]
+        )
+
+    def anchor(self, element: Element) -> Out:
+        name = element.tag.attrs.get("id") or element.tag.attrs.get("name") or ""
+        self.note(element.tag, "converted", f"HTML anchor {name!r} → MyST target")
+        target = Out(self.doc).add(f"({name})=", self.line(element.tag.start))
+        return Out.join(self.doc, [target, self.children(element.children, "anchor")])
+
+    def button(self, element: Element) -> Out:
+        tag = element.tag
+        line = self.line(tag.start)
+        label = (
+            plain_text(self.page.text[tag.end : element.close.start])
+            if element.close
+            else ""
+        )
+        label, variant, target = button_parts(self.doc, line, tag, label)
+        if target is None:
+            return Out(self.doc).add(f"**{label}** (TODO : lien à compléter)", line)
+        self.note(tag, "converted", "<Button> → button")
+        options = [f":variant: {variant}"] if variant else []
+        out = Out(self.doc).add(f":::{{button}} {target}", line)
+        for option in options:
+            out.add(option, line)
+        return out.add(label, line).add(":::", line)
+
+    def div(self, element: Element, parent: str) -> Out:
+        tag = element.tag
+        classes = tag.attrs.get("class", "").split()
+        if "row" in classes:
+            return self.row(element)
+        if "container" in classes:
+            self.note(tag, "converted", '<div class="container"> removed (layout only)')
+        else:
+            self.note(
+                tag, "review", f"{tag.raw.splitlines()[0]} removed; its content is kept"
+            )
+        return self.children(element.children, parent)
+
+    def row(self, element: Element) -> Out:
+        tag = element.tag
+        columns = [
+            c
+            for c in element.children
+            if isinstance(c, Element) and c.tag.lower == "div"
+        ]
+        loose = [c for c in element.children if c not in columns]
+        before = self.children(loose, "root")
+        if before.lines:
+            self.note(tag, "review", "text directly in a row kept before the grid")
+        count = max(len(columns), 1)
+        self.note(tag, "converted", f'<div class="row"> → grid of {count} columns')
+        bodies = [self.children(c.children, "column") for c in columns]
+        # Sibling columns share one fence length: the longest any needs.
+        fence = colons([line for body in bodies for line in body.lines])
+        items = []
+        for column, body in zip(columns, bodies, strict=True):
+            item = self.block("grid-item", body, column, fence=fence)
+            items.append(item)
+        grid = self.block(
+            "grid",
+            Out.join(self.doc, items),
+            element,
+            f"1 1 {count} {count}",
+            [":gutter: 4"],
+        )
+        return Out.join(self.doc, [before, grid])
+
+
+def converts(element: Element) -> bool:
+    """Whether anything inside *element* is converted (else it is kept as written)."""
+    for child in element.children:
+        if isinstance(child, Element):
+            if child.tag.component or child.tag.lower in ("div", "section", "br"):
+                return True
+            if converts(child):
+                return True
+    return False

@@ -1,0 +1,195 @@
+"""kramdown (Jekyll) and attr_list (MkDocs) attributes, and kramdown's ``{:toc}``.
+
+kramdown writes a block's attributes on the line after it (``{: .table }``),
+MyST on the line before (``{.table}``); a heading's ``{#id}`` becomes a MyST
+target. A one-item list followed by ``{:toc}`` becomes the contents directive.
+"""
+
+from __future__ import annotations
+
+import re
+
+from markdown_it.token import Token
+
+from .model import Doc, Edit, Out
+from .tokens import closing, parse, rewrite
+
+IAL = re.compile(r"^\s*\{:?\s*([^{}]*?)\s*\}\s*$")
+KRAMDOWN_IAL = re.compile(r"^\s*\{:\s*([^{}]*?)\s*\}\s*$")
+HEADING_ATTRS = re.compile(r"\s*\{:?\s*([^{}]*#[^{}]*|[^{}]*\.[\w-][^{}]*)\s*\}\s*$")
+SPAN_IAL = re.compile(r"(?<=[*_`)\]])\{:\s*([^{}\n]*?)\s*\}")
+ALD = re.compile(r"^[\w-]+:")
+ATX = re.compile(r"^ {0,3}#{1,6}(\s|$)")
+TOC_ITEM = re.compile(r"^[^\n]*\n\s*\{:\s*toc\s*\}\s*$")
+
+
+def convert(doc: Doc) -> None:
+    toc(doc)
+    headings(doc)
+    blocks(doc)
+    tokens = parse(doc)
+
+    def span(match: re.Match[str], line: int) -> str:
+        doc.note(
+            line, "converted", f"kramdown span attributes {match.group(0)!r} → MyST"
+        )
+        return "{" + match.group(1) + "}"
+
+    doc.apply(rewrite(doc, tokens, SPAN_IAL, span, ("inline",)))
+
+
+def toc(doc: Doc) -> None:
+    """``* TOC`` + ``{:toc}`` (and a ``{:.no_toc}`` before it) → contents directive."""
+    tokens = parse(doc)
+    edits: list[Edit] = []
+    for index, token in enumerate(tokens):
+        if token.type not in ("bullet_list_open", "ordered_list_open") or not token.map:
+            continue
+        items = [
+            t for t in tokens[index : closing(tokens, index)] if t.type == "inline"
+        ]
+        if len(items) != 1 or not TOC_ITEM.match(items[0].content):
+            continue
+        start, end = token.map
+        while end > start + 1 and not doc.lines[end - 1].strip():
+            end -= 1
+        if (
+            start > 0
+            and KRAMDOWN_IAL.match(doc.lines[start - 1])
+            and "no_toc" in doc.lines[start - 1]
+        ):
+            start -= 1
+        out = Out(doc)
+        for text in ("```{contents}", ":local:", "```"):
+            out.add(text, start)
+        edits.append(out.edit(start, end))
+        doc.note(start, "converted", "kramdown table of contents → contents directive")
+    doc.apply(edits)
+
+
+def headings(doc: Doc) -> None:
+    """``## Title {#id}`` → a MyST target before the heading."""
+    tokens = parse(doc)
+    edits: list[Edit] = []
+    for token in tokens:
+        if (
+            token.type != "heading_open"
+            or token.markup.startswith(("=", "-"))
+            or not token.map
+        ):
+            continue
+        line = token.map[0]
+        text = doc.lines[line]
+        match = HEADING_ATTRS.search(text)
+        if not match:
+            continue
+        attrs = match.group(1).split()
+        ids = [a[1:] for a in attrs if a.startswith("#")]
+        indent = text[: len(text) - len(text.lstrip())]
+        out = Out(doc)
+        for name in ids:
+            out.add(f"{indent}({name})=", line)
+        out.add(text[: match.start()].rstrip(), line)
+        others = [a for a in attrs if not a.startswith("#")]
+        doc.note(
+            line,
+            "converted",
+            f"heading attributes {match.group(0).strip()!r} → MyST target",
+        )
+        if others:
+            doc.note(
+                line,
+                "review",
+                f"heading attributes {' '.join(others)!r} have no equivalent: removed",
+            )
+        edits.append(out.edit(line, line + 1))
+    doc.apply(edits)
+
+
+def blocks(doc: Doc) -> None:
+    """A block's ``{: attrs}`` line → ``{attrs}`` on the line before the block."""
+    tokens = parse(doc)
+    edits: list[Edit] = []
+    for token in leaf_blocks(tokens):
+        assert token.map is not None
+        start, end = token.map
+        last = end - 1
+        while last > start and not doc.lines[last].strip():
+            last -= 1
+        match = KRAMDOWN_IAL.match(doc.lines[last])
+        if not match or (last == start and token.type == "paragraph_open"):
+            continue
+        edits.append(block_attrs(doc, start, last, match.group(1)))
+    for (
+        token
+    ) in tokens:  # an attribute line alone: for the heading before, or the block after
+        if token.type != "paragraph_open" or token.level != 0 or not token.map:
+            continue
+        start, end = token.map
+        match = KRAMDOWN_IAL.match(doc.lines[start])
+        if not match or end - start != 1:
+            continue
+        attrs = match.group(1)
+        following = end < len(doc.lines) and doc.lines[end].strip()
+        if start > 0 and ATX.match(doc.lines[start - 1]):
+            edits.append(heading_attrs(doc, start - 1, attrs))
+        elif following and not ALD.match(attrs) and attrs not in ("toc", ".no_toc"):
+            doc.note(
+                start, "converted", f"kramdown {{: {attrs}}} → MyST block attributes"
+            )
+            edits.append(Edit(start, end, ["{" + attrs + "}"]))
+        else:
+            doc.note(
+                start,
+                "review",
+                f"kramdown {{:{attrs}}} has no equivalent here: removed",
+            )
+            edits.append(doc.removal(start, end))
+    doc.apply(edits)
+
+
+def heading_attrs(doc: Doc, line: int, attrs: str) -> Edit:
+    """``{: #id}`` on the line after a heading → a MyST target before it."""
+    out = Out(doc)
+    ids = [a[1:] for a in attrs.split() if a.startswith("#")]
+    for name in ids:
+        out.add(f"({name})=", line + 1)
+    out.add(doc.lines[line], line)
+    if ids:
+        doc.note(
+            line + 1, "converted", f"heading attributes {{: {attrs}}} → MyST target"
+        )
+    else:
+        doc.note(
+            line + 1,
+            "review",
+            f"heading attributes {{:{attrs}}} have no equivalent: removed",
+        )
+    return out.edit(line, line + 2)
+
+
+def leaf_blocks(tokens: list[Token]) -> list[Token]:
+    """Top-level paragraphs, tables, lists and quotes (what kramdown attributes follow)."""
+    kinds = (
+        "paragraph_open",
+        "table_open",
+        "bullet_list_open",
+        "ordered_list_open",
+        "blockquote_open",
+    )
+    return [t for t in tokens if t.level == 0 and t.type in kinds and t.map]
+
+
+def block_attrs(doc: Doc, start: int, last: int, attrs: str) -> Edit:
+    """Move the attribute line *last* of the block starting at *start* before it."""
+    out = Out(doc)
+    if attrs in ("toc", ".no_toc") or ALD.match(attrs):
+        doc.note(
+            last, "review", f"kramdown {{:{attrs}}} has no equivalent here: removed"
+        )
+    else:
+        out.add("{" + attrs + "}", last)
+        doc.note(last, "converted", f"kramdown {{: {attrs}}} → MyST block attributes")
+    for index in range(start, last):
+        out.add(doc.lines[index], index)
+    return out.edit(start, last + 1)

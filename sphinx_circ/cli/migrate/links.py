@@ -1,0 +1,242 @@
+"""Links and images: old-site paths become links to the migrated documents.
+
+``/inventaire.html``, ``../faq/``, ``{filename}/x.md`` (Pelican) and MkDocs'
+relative ``.md`` paths name migrated pages; their anchors are checked against
+the target's headings. A link naming no migrated page is left as written and
+reported with its exact line, so the build's warnings are all in the report.
+"""
+
+from __future__ import annotations
+
+import posixpath
+import re
+import unicodedata
+from collections.abc import Mapping
+from pathlib import Path
+from urllib.parse import unquote
+
+from markdown_it.token import Token
+from mdit_py_plugins.anchors.index import slugify as myst_slugify
+from mdit_py_plugins.anchors.index import unique_slug
+
+from ...urls import slugify
+from .model import Doc, Edit, Page
+from .tokens import markdown, parse, rewrite
+
+SCHEME = re.compile(r"^[a-zA-Z][a-zA-Z0-9+.-]*:")
+#: A link destination after ``](``: in angle brackets, or with balanced parentheses.
+DESTINATION = re.compile(
+    r"(?P<lead>\]\(\s*)(?P<dest><[^<>\n]*>|(?:[^\s()<>\\]|\\.|\((?:[^\s()\\]|\\.)*\))+)"
+)
+DEFINITION = re.compile(r"^(?P<lead>\s{0,3}\[[^\]]+\]:\s*)(?P<dest><[^<>\n]*>|\S+)")
+PELICAN = re.compile(r"^(?:\{(filename|static|attach)\}|\|(filename|static|attach)\|)")
+IMAGE_SUFFIXES = (".png", ".jpg", ".jpeg", ".gif", ".svg", ".webp", ".avif", ".ico")
+
+
+def is_external(url: str) -> bool:
+    return bool(SCHEME.match(url)) or url.startswith(("#", "//"))
+
+
+def resolve(page: Page, pages: Mapping[str, Page], url: str) -> str | None:
+    """The migrated docname (with any ``#fragment``) an old-site path names."""
+    path, _sep, fragment = url.partition("#")
+    path = path.split("?", 1)[0].strip()
+    if not path:
+        return None
+    suffix = f"#{fragment}" if fragment else ""
+    for docname in candidates(page, path):
+        if docname in pages:
+            return docname + suffix
+    slugged = {slugify(name): name for name in pages}
+    last = candidates(page, path)[0]
+    for key in (slugify(last), slugify(posixpath.basename(last))):
+        if key in slugged:
+            return slugged[key] + suffix
+    return None
+
+
+def candidates(page: Page, path: str) -> list[str]:
+    """Docnames *path* may name, most likely first."""
+    absolute = path.startswith("/")
+    base = page.site_root if absolute else posixpath.dirname(page.docname)
+    folder = path.endswith("/") or path in (".", "./")
+    path = path.strip("/") if absolute else path.rstrip("/")
+    for suffix in (".html", ".htm", ".md", ".markdown"):
+        if path.lower().endswith(suffix):
+            path = path[: -len(suffix)]
+            break
+    names = [posixpath.join(path, "index"), path] if folder else [path]
+    if not folder and posixpath.basename(path) != "index":
+        names.append(posixpath.join(path, "index"))  # Jekyll's pretty URLs
+    if absolute:  # Jekyll publishes collection "_faq/" as "faq/"
+        parts = path.split("/")
+        if parts[0].startswith("_"):
+            names.append("/".join([parts[0][1:], *parts[1:]]))
+    found = []
+    for name in names:
+        joined = posixpath.normpath(posixpath.join(base, name) if base else name or ".")
+        found.append(joined.removeprefix("./"))
+    return list(dict.fromkeys(found))
+
+
+def relative_link(from_doc: str, docname: str) -> str:
+    path, _sep, fragment = docname.partition("#")
+    rel = posixpath.relpath(path + ".md", posixpath.dirname(from_doc) or ".")
+    return rel + (f"#{fragment}" if fragment else "")
+
+
+# -- anchors ------------------------------------------------------------------
+
+
+def ascii_id(text: str) -> str:
+    """The id docutils gives a title (MyST accepts it as well as its own slug)."""
+    folded = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
+    return re.sub(r"^[-0-9]+|-+$", "", re.sub(r"[^a-z0-9]+", "-", folded.lower()))
+
+
+def kramdown_id(text: str) -> str:
+    """kramdown's header id: ASCII letters, digits and dashes only."""
+    text = re.sub(r"^[^a-zA-Z]+", "", text)
+    return re.sub(r"[^a-zA-Z0-9 -]", "", text).replace(" ", "-").lower()
+
+
+def anchors(doc: Doc) -> tuple[set[str], dict[str, str]]:
+    """A page's anchors, and the ids other generators gave its headings → anchor."""
+    found: set[str] = set()
+    others: dict[str, str] = {}
+    slugs: set[str] = set()
+    tokens = parse(doc)
+    for index, token in enumerate(tokens):
+        if token.type == "myst_target":
+            found.add(token.content.strip())
+        if token.type != "heading_open":
+            continue
+        inline = tokens[index + 1]
+        title = "".join(c.content for c in inline.children or [] if c.content)
+        slug = unique_slug(myst_slugify(title), slugs)
+        slugs.add(slug)
+        found.update({slug, ascii_id(title)})
+        for other in (kramdown_id(title), slugify(title)):
+            others.setdefault(other, slug)
+    return found, others
+
+
+# -- the pass -----------------------------------------------------------------
+
+
+class Links:
+    """Rewrite one page's links; *anchors* are every migrated page's anchors."""
+
+    def __init__(
+        self, doc: Doc, anchors: Mapping[str, tuple[set[str], dict[str, str]]]
+    ):
+        self.doc = doc
+        self.anchors = anchors
+        self.assets: dict[str, Path] = {}
+
+    def run(self) -> None:
+        tokens = parse(self.doc)
+        self.targets = link_targets(tokens)
+        edits: list[Edit] = rewrite(
+            self.doc, tokens, DESTINATION, self.inline, ("inline",)
+        )
+        edits += rewrite(
+            self.doc, tokens, DEFINITION_LINE, self.definition, ("definition",)
+        )
+        self.doc.apply(edits)
+
+    def inline(self, match: re.Match[str], line: int) -> str | None:
+        dest = match.group("dest")
+        if normalize(dest) not in self.targets:
+            return None  # not a link in the parsed page (text that looks like one)
+        new = self.fix(dest.strip("<>"), line, self.targets[normalize(dest)])
+        return None if new is None else match.group("lead") + new
+
+    def definition(self, match: re.Match[str], line: int) -> str | None:
+        dest = match.group("dest")
+        new = self.fix(dest.strip("<>"), line, "link")
+        return None if new is None else match.group("lead") + new
+
+    def fix(self, url: str, line: int, kind: str) -> str | None:
+        doc = self.doc
+        pelican = PELICAN.match(url)
+        if pelican:
+            url = "/" + url[pelican.end() :].lstrip("/")
+        if url.startswith("#"):
+            return self.fragment(doc.page.docname, url[1:], line, url)
+        if is_external(url):
+            return None
+        if kind == "image":
+            copied = self.copy_asset(url, line)
+            if copied is not None:
+                return copied if copied != url else None
+            doc.note(line, "outside", f"image {url!r} was not found beside the page")
+            return url if pelican else None
+        docname = resolve(doc.page, doc.pages, url)
+        if docname is None:
+            doc.note(line, "outside", f"link {url!r} points outside the migrated pages")
+            return url if pelican else None
+        path, _sep, fragment = docname.partition("#")
+        if fragment:
+            checked = self.fragment(path, fragment, line, url)
+            fragment = (checked or "#" + fragment)[1:]
+        target = path + (f"#{fragment}" if fragment else "")
+        return relative_link(doc.page.docname, target)
+
+    def fragment(self, docname: str, fragment: str, line: int, url: str) -> str | None:
+        """``#fragment``, rewritten to the anchor MyST gives the same heading."""
+        if docname not in self.anchors or not fragment:
+            return None
+        found, others = self.anchors[docname]
+        fragment = unquote(fragment)
+        if fragment in found:
+            return None
+        if fragment in others:
+            self.doc.note(
+                line, "converted", f"anchor '#{fragment}' → '#{others[fragment]}'"
+            )
+            return "#" + others[fragment]
+        self.doc.note(line, "review", f"anchor in {url!r} names no heading or target")
+        return None
+
+    def copy_asset(self, url: str, line: int) -> str | None:
+        """Copy an image found beside the old page; return the link to it."""
+        page = self.doc.page
+        path = url.split("#")[0].split("?")[0]
+        if not path.lower().endswith(IMAGE_SUFFIXES):
+            return None
+        absolute = path.startswith("/")
+        root = page.site.root if page.site.root.is_dir() else page.source.parent
+        source = root / path.lstrip("/") if absolute else page.source.parent / path
+        if not source.is_file():
+            return None
+        folder = page.site_root if absolute else posixpath.dirname(page.docname)
+        target = posixpath.normpath(posixpath.join(folder, path.lstrip("/")))
+        if target.startswith("../"):
+            return None
+        self.assets[target] = source
+        link = posixpath.relpath(target, posixpath.dirname(page.docname) or ".")
+        self.doc.note(line, "converted", f"image {url!r} copied to {target!r}")
+        return link
+
+
+DEFINITION_LINE = re.compile(DEFINITION.pattern, re.MULTILINE)
+
+
+def normalize(dest: str) -> str:
+    dest = dest.strip()
+    if dest.startswith("<") and dest.endswith(">"):
+        dest = dest[1:-1]
+    return markdown("markdown").normalizeLink(re.sub(r"\\(.)", r"\1", dest))
+
+
+def link_targets(tokens: list[Token]) -> dict[str, str]:
+    """The hrefs and image sources markdown-it found, with their kind."""
+    found: dict[str, str] = {}
+    for token in tokens:
+        for child in token.children or []:
+            if child.type == "link_open":
+                found.setdefault(str(child.attrs.get("href", "")), "link")
+            elif child.type == "image":
+                found[str(child.attrs.get("src", ""))] = "image"
+    return found

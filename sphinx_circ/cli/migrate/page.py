@@ -1,0 +1,70 @@
+"""One page, from the old site's Markdown to MyST: the steps, in order.
+
+The steps run in two phases: ``prepare`` converts everything a page holds
+by itself; ``finish`` rewrites its links, once every page is prepared and
+their anchors are known.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+
+from . import components, front, headings, inline, kramdown, liquid, mkdocs, vue
+from .links import Links, anchors
+from .model import Doc, Page, Result
+from .tokens import parse
+
+Anchors = Mapping[str, tuple[set[str], dict[str, str]]]
+
+
+def prepare(text: str, page: Page, pages: Mapping[str, Page], label: str) -> Doc:
+    doc = Doc.from_text(text, page, pages, label)
+    doc.front_span = front.load(doc)
+    flavour = page.site.flavour
+    if flavour == "mkdocs":
+        mkdocs.convert(doc)
+    if page.site.liquid:
+        liquid.convert(doc)
+    if flavour in ("markdown", "vuepress"):
+        vue.interpolate(doc)
+        vue.containers(doc)
+    components.convert(doc)
+    inline.convert(doc)
+    kramdown.convert(doc)
+    headings.add_title(doc)
+    headings.fix_levels(doc)
+    doc.personas = front.tidy(doc, front_span(doc))
+    return doc
+
+
+def front_span(doc: Doc) -> tuple[int, int] | None:
+    """Where the front matter is now (YAML front matter is found again by the parser)."""
+    if doc.front_span and doc.lines[doc.front_span[0]].startswith("---"):
+        for token in parse(doc):
+            if token.type == "front_matter" and token.map:
+                return (token.map[0], token.map[1])
+    return doc.front_span
+
+
+def finish(doc: Doc, known: Anchors) -> Result:
+    links = Links(doc, known)
+    links.run()
+    lines = doc.lines
+    while lines and not lines[-1].strip():
+        lines = lines[:-1]
+    notes = sorted(doc.notes, key=lambda n: (n.path != doc.label, n.path, n.line))
+    return Result(tidy_text(lines + doc.personas), notes, links.assets)
+
+
+def tidy_text(lines: list[str]) -> str:
+    """The page's text: no blank lines at either end, a final newline."""
+    text = "\n".join(lines).strip("\n").rstrip()
+    return text + "\n" if text else ""
+
+
+def migrate_text(
+    text: str, page: Page, pages: Mapping[str, Page], label: str
+) -> Result:
+    """Migrate one page on its own (links to other pages are not checked for anchors)."""
+    doc = prepare(text, page, pages, label)
+    return finish(doc, {page.docname: anchors(doc)})

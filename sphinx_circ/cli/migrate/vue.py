@@ -1,0 +1,153 @@
+"""VuePress text: ``{{ $page.title }}`` interpolation and ``::: tip`` containers.
+
+Interpolations naming the page (its title, its front matter) are resolved
+from the front matter; anything else Vue computes is kept and reported.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from markdown_it.token import Token
+
+from .model import Doc, Edit, Out
+from .tokens import parse, rewrite
+
+INTERPOLATION = re.compile(r"\{\{\s*(.*?)\s*\}\}")
+#: ``$page.frontmatter.key``, ``$frontmatter.key``, ``$frontmatter['key']``.
+PATH = re.compile(r"""^\$?(?:page\.)?frontmatter((?:\.\w+|\[['"][^'"]+['"]\])+)$""")
+ADMONITIONS = {
+    "tip": "tip",
+    "warning": "warning",
+    "danger": "danger",
+    "note": "note",
+    "info": "note",
+    "important": "important",
+    "caution": "caution",
+}
+CONTAINER_INFO = re.compile(r"^\s*([\w-]+)\s*(.*)$")
+
+
+def frontmatter_path(doc: Doc, expression: str) -> tuple[bool, Any]:
+    """(whether *expression* names the front matter, the value it names)."""
+    expression = expression.replace("$page.frontmatter", "$frontmatter")
+    match = PATH.match(expression)
+    if not match or not expression.startswith("$"):
+        return False, None
+    data: Any = doc.front
+    for key in re.findall(r"""\.(\w+)|\[['"]([^'"]+)['"]\]""", match.group(1)):
+        name = key[0] or key[1]
+        if not isinstance(data, dict) or name not in data:
+            return True, None
+        data = data[name]
+    return True, data
+
+
+def page_title(doc: Doc, tokens: list[Token]) -> str | None:
+    if doc.front.get("title"):
+        return str(doc.front["title"])
+    for index, token in enumerate(tokens):
+        if token.type == "heading_open" and token.tag == "h1":
+            return tokens[index + 1].content.strip()
+    return None
+
+
+def resolve(doc: Doc, expression: str, tokens: list[Token]) -> tuple[bool, Any]:
+    """(whether *expression* is one this migration knows, its value or None)."""
+    expression = expression.strip()
+    if expression in ("$page.title", "$title"):
+        return True, page_title(doc, tokens)
+    return frontmatter_path(doc, expression)
+
+
+def interpolate(doc: Doc) -> None:
+    tokens = parse(doc)
+    protect = vpre_ranges(doc, tokens)
+
+    def replace(match: re.Match[str], line: int) -> str | None:
+        expression = match.group(1)
+        known, value = resolve(doc, expression, tokens)
+        if not expression.startswith("$") and doc.site.liquid:
+            return None  # Liquid's, read by the Liquid step
+        if not known or value is None or isinstance(value, dict | list):
+            why = (
+                "its value is not in the front matter"
+                if known
+                else "Vue computes it at run time"
+            )
+            doc.note(line, "review", f"Vue {match.group(0)!r} kept as written: {why}")
+            return None
+        doc.note(line, "converted", f"Vue {match.group(0)!r} → {str(value)!r}")
+        return str(value)
+
+    doc.apply(rewrite(doc, tokens, INTERPOLATION, replace, protect=protect))
+
+
+def vpre_ranges(doc: Doc, tokens: list[Token]) -> list[tuple[int, int]]:
+    """Character ranges inside ``::: v-pre`` containers (never interpolated)."""
+    ranges = []
+    offsets = [0]
+    for text in doc.lines:
+        offsets.append(offsets[-1] + len(text) + 1)
+    for token in tokens:
+        if (
+            token.type == "container_colon_open"
+            and token.info.strip() == "v-pre"
+            and token.map
+        ):
+            ranges.append(
+                (offsets[token.map[0]], offsets[min(token.map[1] + 1, len(doc.lines))])
+            )
+    return ranges
+
+
+def containers(doc: Doc) -> None:
+    """VuePress ``::: tip Title`` containers become MyST admonitions or dropdowns."""
+    while True:
+        token = next(
+            (
+                t
+                for t in parse(doc)
+                if t.type == "container_colon_open"
+                and t.map
+                and not t.info.strip().startswith("{")
+            ),
+            None,
+        )
+        if token is None:
+            return
+        doc.apply(container(doc, token))
+
+
+def container(doc: Doc, token: Token) -> list[Edit]:
+    """The edits converting one container (line counts change: one at a time)."""
+    assert token.map is not None
+    start, end = token.map
+    closed = end < len(doc.lines) and doc.lines[end].strip().startswith(token.markup)
+    indent = doc.lines[start][: len(doc.lines[start]) - len(doc.lines[start].lstrip())]
+    match = CONTAINER_INFO.match(token.info)
+    name, title = (match.group(1), match.group(2).strip()) if match else ("", "")
+    head = Out(doc)
+    if name in ADMONITIONS and not title:
+        head.add(f"{indent}{token.markup}{{{ADMONITIONS[name]}}}", start)
+    elif name in ADMONITIONS:
+        head.add(f"{indent}{token.markup}{{admonition}} {title}", start)
+        head.add(f"{indent}:class: {ADMONITIONS[name]}", start)
+    elif name == "details":
+        head.add(f"{indent}{token.markup}{{dropdown}} {title or 'Détails'}", start)
+    else:
+        kind = (
+            "v-pre container"
+            if name == "v-pre"
+            else f"container '{name or token.info}'"
+        )
+        doc.note(start, "converted" if name == "v-pre" else "review",
+                 f"VuePress {kind}: its markers removed, its content kept")  # fmt: skip
+        return [
+            Edit(start, start + 1, []),
+            *([Edit(end, end + 1, [])] if closed else []),
+        ]
+    doc.note(start, "converted", f"VuePress '::: {name}' → {head.lines[0].strip()}")
+    tail = [] if closed else [Edit(end, end, [indent + token.markup])]
+    return [head.edit(start, start + 1), *tail]
