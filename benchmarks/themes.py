@@ -28,6 +28,7 @@ import functools
 import gzip
 import html.parser
 import http.server
+import importlib.metadata
 import importlib.util
 import os
 import shutil
@@ -278,10 +279,18 @@ def axe_cell(figures: Figures, mode: str, blocks: bool) -> str:
     return f"{count} ({rules})" if rules else "0"
 
 
+def label(theme: str) -> str:
+    """The theme and its version (the one sphinx-book-theme pins, for it)."""
+    text = f"{theme} {importlib.metadata.version(theme.replace('_', '-'))}"
+    if theme == "sphinx_book_theme":
+        text += f" (pydata {importlib.metadata.version('pydata-sphinx-theme')})"
+    return text
+
+
 def axe_rows(results: list[Figures]) -> list[list[str]]:
     return [
         [
-            figures.theme,
+            label(figures.theme),
             axe_cell(figures, "light", True),
             axe_cell(figures, "light", False),
             axe_cell(figures, "dark", True),

@@ -57,7 +57,9 @@ HOST_THEMES = {
 #: The themes that follow the reader's dark mode.
 HOST_DARK = {"furo", "pydata_sphinx_theme", "sphinx_book_theme"}
 HOST_VIEWPORT = {"width": 1024, "height": 900}
-HOST_PROJECT = "project=Portail de données"
+#: A short title: pydata-sphinx-theme's own header overlaps a long one with
+#: its menu at this width (sphinx-circ's theme puts them on two rows).
+HOST_TITLE = ("-D", "project=Portail de données", "-D", "html_title=Portail de données")
 
 
 class _Quiet(http.server.SimpleHTTPRequestHandler):
@@ -149,7 +151,7 @@ def take_themes(out_dir: Path, themes: list[str]) -> list[Path]:
                 print(f"{theme} is not installed: skipped", file=sys.stderr)
                 continue
             html = Path(tmp) / theme
-            build(HOSTS_SITE, html, "-D", f"html_theme={theme}", "-D", HOST_PROJECT)
+            build(HOSTS_SITE, html, "-D", f"html_theme={theme}", *HOST_TITLE)
             with served(html) as url:
                 for mode in MODES if theme in HOST_DARK else MODES[:1]:
                     page = open_page(browser, HOST_VIEWPORT, mode, f"{url}index.html")
