@@ -46,9 +46,14 @@ def move_ids(
 def move_block_ids(
     block: nodes.Element, dest: nodes.Element, document: nodes.document
 ) -> None:
-    """Keep a block's ``:name:`` on *dest*, its first visible part, after its own."""
-    for key in ("ids", "names"):
-        dest[key].extend(block[key])
+    """Keep a block's ``:name:`` on *dest*, its first visible part.
+
+    The name's id goes first, whatever ids *dest* already has (their order
+    differs across docutils versions): links to the part, from the toctree
+    among others, use the author's own name.
+    """
+    dest["ids"][:0] = block["ids"]
+    dest["names"].extend(block["names"])
     for node_id in block["ids"]:
         document.ids[node_id] = dest
     # ``replace_self`` would otherwise copy them onto the first replacement.

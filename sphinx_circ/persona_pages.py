@@ -152,11 +152,19 @@ class FillPersonaPanels(SphinxPostTransform):
             except FileNotFoundError:
                 return holder
         prefix = persona["ids"][0] if persona["ids"] else persona["key"]
-        body = page_body(cache[page])
+        source = cache[page]
+        # A label's id before the heading's own, as docutils 0.22 orders them,
+        # so the panel's anchors are the same whatever docutils a site pins.
+        labels = {
+            source.nameids[name]
+            for name, explicit in source.nametypes.items()
+            if explicit and source.nameids.get(name)
+        }
+        body = page_body(source)
         for node in body:
             if isinstance(node, nodes.Element):
                 for element in node.findall(nodes.Element):
-                    _rename_ids(element, prefix, self.document)
+                    _rename_ids(element, prefix, self.document, labels)
         holder.extend(sections_to_rubrics(body, level + 1, self.document))
         return holder
 
@@ -189,11 +197,16 @@ def page_body(doctree: nodes.document) -> list[nodes.Node]:
     return before + [child.deepcopy() for child in first.children[1:]]
 
 
-def _rename_ids(element: nodes.Element, prefix: str, document: nodes.document) -> None:
+def _rename_ids(
+    element: nodes.Element,
+    prefix: str,
+    document: nodes.document,
+    labels: set[str],
+) -> None:
     """Ids copied from another page get the panel's prefix, to stay unique here."""
     element["names"] = []
     renamed = []
-    for node_id in element["ids"]:
+    for node_id in sorted(element["ids"], key=lambda node_id: node_id not in labels):
         new_id = f"{prefix}-{node_id}"
         renamed.append(new_id)
         document.ids[new_id] = element

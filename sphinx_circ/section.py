@@ -129,6 +129,7 @@ class SectionStructure(SphinxTransform):
                 continue
             level = int(child["circ_level"])
             section = heading_to_section(child, self.document)
+            label_section(pending_targets, section, self.document)
             while stack and stack[-1][0] >= level:
                 stack.pop()
             if stack:
@@ -142,6 +143,26 @@ class SectionStructure(SphinxTransform):
             band, leading if leading.children else _first_section(out), self.document
         )
         return [leading, *out] if leading.children else out
+
+
+def label_section(
+    targets: list[nodes.Node], section: nodes.section, document: nodes.document
+) -> None:
+    """Give a heading's labels to its section now, the label's id first.
+
+    docutils would do it later, but puts the label after the heading's own id
+    before 0.22 and first since: the toctree and permalinks would change with
+    the docutils a site pins.
+    """
+    for target in reversed(targets):
+        if not isinstance(target, nodes.target) or not target["ids"]:
+            continue
+        section["ids"][:0] = target["ids"]
+        section["names"].extend(target["names"])
+        for node_id in target["ids"]:
+            document.ids[node_id] = section
+        target["ids"], target["names"] = [], []
+        target["refid"] = section["ids"][0]
 
 
 def _first_section(nodes_list: list[nodes.Node]) -> nodes.Element:

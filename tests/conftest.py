@@ -128,7 +128,23 @@ def snapshot(built: Built, docname: str = "index") -> str:
     builder = built.app.builder
     doctree = built.app.env.get_and_resolve_doctree(docname, builder)
     text = doctree.pformat()
-    return text.replace(str(built.app.srcdir), "<src>")
+    return normalise_doctree(text.replace(str(built.app.srcdir), "<src>"))
+
+
+#: sphinx-design before 0.8 gives an icon as a raw HTML node, since as ``sd_icon``.
+_RAW_ICON = re.compile(
+    r'^( *)<raw format="html" xml:space="preserve">\n\1    (<svg [^\n]*</svg>)$',
+    re.MULTILINE,
+)
+
+
+def normalise_doctree(text: str) -> str:
+    """One spelling for what only differs by dependency version, not by meaning.
+
+    docutils before 0.22 prints boolean attributes as ``True``/``False``.
+    """
+    text = text.replace('="True"', '="1"').replace('="False"', '="0"')
+    return _RAW_ICON.sub(r'\1<sd_icon svg="\2">', text)
 
 
 def warnings_of(built: Built, kind: str) -> list[str]:

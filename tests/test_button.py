@@ -38,6 +38,8 @@ Un paragraphe avec {button}`un bouton <https://example.org>` dedans et
 {button-tertiary}`la FAQ <faq/index>`.
 
 ```{toctree}
+:maxdepth: 1
+
 donnees-ouvertes
 faq/index
 ```
@@ -63,6 +65,7 @@ Accueil
 Un paragraphe avec :button:`un bouton <https://example.org>` dedans.
 
 .. toctree::
+   :maxdepth: 1
 
    donnees-ouvertes
    faq/index
