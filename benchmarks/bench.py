@@ -118,6 +118,7 @@ Colonne C de la page {i}.
 
 :::::{{tab-set}}
 :sync-group: persona
+
 {personas}
 :::::
 """

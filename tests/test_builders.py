@@ -101,11 +101,15 @@ HEADING_MARKS = {
     "html": "<h2>Titre de la bande colorée",
 }
 
-#: How each output writes the external button as a link.
-LINK_MARKS = {
+#: How each output writes the external button as a link (or the ways it may).
+LINK_MARKS: dict[str, str | tuple[str, ...]] = {
     "text": "Bouton gauche",
     "latex": r"\sphinxhref{https://example.org/gauche}{Bouton gauche}",
-    "man": r"Bouton gauche \%<https://\:example\:.org/\:gauche>",
+    "man": (
+        r"Bouton gauche \%<https://\:example\:.org/\:gauche>",
+        # Older man writers (Sphinx 7.4, docutils 0.20) make a terminal hyperlink.
+        r"\X'tty: link https://example.org/gauche'\fI\%Bouton gauche",
+    ),
     "texinfo": "Bouton gauche@footnote{https://example.org/gauche}",
     "epub": 'href="https://example.org/gauche"',
     "singlehtml": 'href="https://example.org/gauche"',
@@ -140,7 +144,10 @@ def test_builder_keeps_every_block(build, builder: str) -> None:
     for text in TEXTS:
         assert normalise(text) in flat, (builder, text)
     assert HEADING_MARKS[builder] in output
-    assert LINK_MARKS[builder] in output
+    marks = LINK_MARKS[builder]
+    assert any(mark in output for mark in marks) if isinstance(marks, tuple) else (
+        marks in output
+    )
 
 
 @pytest.mark.parametrize("builder", ["gettext", "linkcheck"])

@@ -25,6 +25,7 @@ FAQ
       Contenu propre au réutilisateur.
 
 .. toctree::
+   :maxdepth: 1
 
    citoyen
    producteur
@@ -284,7 +285,8 @@ def test_two_selected(build) -> None:
 def test_unknown_selected_key(build) -> None:
     built = build(
         faq_with(
-            ":::::{persona-tabs}\n:selected: martien\n::::{persona} A\nA\n::::\n:::::"
+            # The blank line ends the options for myst-parser 4 too.
+            ":::::{persona-tabs}\n:selected: martien\n\n::::{persona} A\nA\n::::\n:::::"
         )
     )
     (warning,) = warnings_of(built, "personas")
