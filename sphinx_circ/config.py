@@ -226,6 +226,11 @@ def read_theme_options(app: Sphinx) -> None:
     # Templates read the checked values (``theme_hero_layout``…).
     options["hero_layout"] = settings.hero_layout
     options["footer_links"] = settings.footer_links
+    # pydata-sphinx-theme before 0.19 puts its own search button in place of
+    # a navbar_persistent the site did not set, ignoring this theme's own.
+    if "navbar_persistent" not in options:
+        defaults = app.builder.theme.get_options({})  # type: ignore[attr-defined]
+        options["navbar_persistent"] = defaults.get("navbar_persistent", "")
     logo = settings.logo(options.get("logo") or {})
     if logo:
         options["logo"] = logo
