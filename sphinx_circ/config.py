@@ -22,7 +22,7 @@ from weakref import WeakKeyDictionary
 from sphinx.application import Sphinx
 from sphinx.config import Config
 
-from .messages import warn
+from .messages import _, warn
 from .palette import read_palette
 from .urls import is_external, is_safe_url
 
@@ -215,19 +215,40 @@ def theme_settings(app: Sphinx) -> ThemeSettings | None:
     return _SETTINGS.get(app.builder)
 
 
+#: The oldest pydata-sphinx-theme the theme's header and icons are drawn for.
+#: The blocks need none (a site under sphinx-book-theme has 0.20).
+THEME_PARENT_MINIMUM = (0, 24)
+
+
+def parent_version() -> tuple[int, ...]:
+    from importlib.metadata import version
+
+    return tuple(int(part) for part in version("pydata-sphinx-theme").split(".")[:2])
+
+
 def read_theme_options(app: Sphinx) -> None:
     """Check the theme's options once, and hand the organisation to pydata."""
     if not is_circ_theme(app):
         _SETTINGS[app.builder] = None
         return
+    if parent_version() < THEME_PARENT_MINIMUM:
+        warn(
+            "the sphinx_circ theme is drawn for pydata-sphinx-theme "
+            f"{'.'.join(map(str, THEME_PARENT_MINIMUM))} or newer; with "
+            f"{'.'.join(map(str, parent_version()))} its header and icons differ",
+            "theme",
+            None,
+        )
     options = theme_options(app)
     settings = ThemeSettings.read(options, Path(app.confdir))
     _SETTINGS[app.builder] = settings
     # Templates read the checked values (``theme_hero_layout``…).
     options["hero_layout"] = settings.hero_layout
     options["footer_links"] = settings.footer_links
-    # pydata-sphinx-theme before 0.19 puts its own search button in place of
-    # a navbar_persistent the site did not set, ignoring this theme's own.
+    # pydata-sphinx-theme has no translation of its "More" menu.
+    options.setdefault("header_dropdown_text", str(_("More")))
+    # Older pydata-sphinx-theme (0.20 among them) puts its own search button
+    # in place of a navbar_persistent the site did not set, ignoring ours.
     if "navbar_persistent" not in options:
         defaults = app.builder.theme.get_options({})  # type: ignore[attr-defined]
         options["navbar_persistent"] = defaults.get("navbar_persistent", "")

@@ -324,3 +324,15 @@ def test_footer_credits_come_back_with_the_parent_options(build) -> None:
     assert THEME_CREDIT in end and "PyData" in end
     links = footer.select(".footer-items__center .circ-footer__links a")
     assert [link.get_text() for link in links] == ["Mentions légales"]
+
+
+@pytest.mark.parametrize(("language", "label"), [("fr", "Plus"), ("en", "More")])
+def test_the_header_dropdown_speaks_the_site_language(
+    build, language: str, label: str
+) -> None:
+    names = [f"page{number}" for number in range(6)]
+    files = {"index.md": "# Accueil\n\n```{toctree}\n" + "\n".join(names) + "\n```\n"}
+    files |= {f"{name}.md": f"# Page {name}\n" for name in names}
+    built = build(files, confoverrides={"language": language})
+    toggle = soup(built.read("index.html")).select_one(".navbar-nav .dropdown-toggle")
+    assert toggle is not None and toggle.get_text(strip=True) == label

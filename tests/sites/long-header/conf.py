@@ -10,8 +10,6 @@ html_static_path = ["_static"]
 html_title = project
 
 html_theme_options = {
-    # pydata-sphinx-theme's "More" has no French translation.
-    "header_dropdown_text": "Plus",
     "organisation_name": "Les données de l'économie circulaire en Île-de-France",
     "organisation_url": "https://example.org/",
     "organisation_logo": "_static/logo.svg",
