@@ -11,6 +11,7 @@ from pathlib import Path
 import pytest
 from conftest import warnings_of
 
+from sphinx_circ import config
 from sphinx_circ.config import CONFIG_VALUES, THEME_DIR, ThemeSettings
 from sphinx_circ.directive import Choice, Invalid
 
@@ -98,3 +99,15 @@ def test_the_command_line_loads_no_sphinx(tmp_path: Path, argv: list[str]) -> No
         [sys.executable, "-c", script], capture_output=True, text=True, check=False
     )
     assert "LOADED []" in result.stdout, result.stdout + result.stderr
+
+
+def test_an_older_parent_theme_is_named(build, monkeypatch) -> None:
+    """The blocks run on pydata-sphinx-theme 0.20 (sphinx-book-theme's), the
+    theme is drawn for 0.24: a site on an older one is told, once."""
+    files = {"index.md": "# Accueil\n"}
+    assert warnings_of(build(files), "theme") == []
+    monkeypatch.setattr(config, "parent_version", lambda: (0, 20))
+    (warning,) = warnings_of(build(files), "theme")
+    assert "pydata-sphinx-theme 0.24 or newer; with 0.20" in warning
+    other = build(files, confoverrides={"html_theme": "alabaster"})
+    assert warnings_of(other, "theme") == []
