@@ -184,8 +184,10 @@ def test_announcement_and_icon_links(
         link = header.get_by_role("link", name=name, exact=True).first
         assert link.is_visible(), name
         assert link.get_attribute("href") == href
-    # The Font Awesome icon is drawn, with the site's own icon font or SVG.
-    icon = header.locator(".navbar-icon-links i.fa-github").first
+    # The Font Awesome icon is drawn (an <i>, or the <svg> that Font Awesome's
+    # script puts in its place under pydata-sphinx-theme 0.20, for one).
+    link = header.get_by_role("link", name="Source code", exact=True).first
+    icon = link.locator("i.fa-github, svg.fa-github").first
     assert icon.bounding_box()["width"] > 0
     tab.check_errors(theme)
 
