@@ -59,6 +59,10 @@ def strict_scripts(
     if not isinstance(scripts, list):
         return
     options: dict[str, Any] = {}
+    if templatename == "domainindex.html" and context.get("collapse_index"):
+        # Sphinx's template would set it in an inline script of its own.
+        options["COLLAPSE_INDEX"] = True
+        context["collapse_index"] = False
     kept: list[Any] = []
     for script in scripts:
         attributes = getattr(script, "attributes", {})

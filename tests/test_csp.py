@@ -104,3 +104,17 @@ def test_another_extensions_inline_script_is_left_alone(build) -> None:
     assert [s.string for s in inline] == ["window.tracker = DOCUMENTATION_OPTIONS;"]
     options_js = soup.select_one('script[src*="documentation_options.js"]')
     assert options_js is not None and not options_js.has_attr("defer")
+
+
+def test_the_module_index_collapses_without_inline_script(build) -> None:
+    # Sphinx collapses the index when few modules have submodules, from an
+    # inline script of its template that would run before the deferred ones.
+    page = "# API\n\n" + "".join(
+        f"```{{py:module}} {name}\n```\n\n" for name in ("air", "eau", "eau.mesures")
+    )
+    built = build({"index.md": page})
+    soup = BeautifulSoup(built.read("py-modindex.html"), "html.parser")
+    assert [str(s)[:80] for s in soup.find_all("script") if not s.get("src")] == []
+    assert '"COLLAPSE_INDEX": true' in soup.select_one("script[data-options]")[
+        "data-options"
+    ]
