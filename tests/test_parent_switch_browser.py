@@ -247,11 +247,6 @@ def test_search_opens_and_finds(tab: Tab, urls: dict[str, str], theme: str) -> N
     tab.check_errors(theme)
 
 
-#: sphinx_circ's own known error: it defers Sphinx's scripts, and the domain
-#: index's inline script (``DOCUMENTATION_OPTIONS.COLLAPSE_INDEX = true``)
-#: then runs before documentation_options.js defines the object.
-CIRC_ERRORS = {"/py-modindex.html: DOCUMENTATION_OPTIONS is not defined"}
-
 Scan = dict[tuple[str, str, str], Counter[str]]
 
 
@@ -281,16 +276,8 @@ def every_page(
 def test_no_console_error_on_any_page(
     every_page: tuple[Scan, dict[str, list[str]]], theme: str
 ) -> None:
-    errors = set(every_page[1][theme]) - CIRC_ERRORS
+    errors = set(every_page[1][theme])
     assert sorted(unexpected(errors, theme)) == []
-
-
-@pytest.mark.browser
-@pytest.mark.xfail(strict=True, reason="sphinx_circ defers the domain index's script")
-def test_domain_index_script_runs(
-    every_page: tuple[Scan, dict[str, list[str]]],
-) -> None:
-    assert not CIRC_ERRORS & set(every_page[1]["sphinx_circ"])
 
 
 @pytest.mark.browser
