@@ -13,9 +13,9 @@ from __future__ import annotations
 from .html import plain_text, slot_name
 from .inline import button_parts
 from .landing import Landing
-from .model import Doc, Out, colons
+from .model import SEPARATOR, Doc, Edit, Out, colons, needs_separator
 from .tokens import parse
-from .tree import Element, Frag, Page, groups, nest, sequence
+from .tree import Element, Frag, Md, Page, groups, nest, sequence
 
 UNWRAPPED = ("template", "clientonly", "client-only", "no-ssr", "center")
 
@@ -25,19 +25,50 @@ def convert(doc: Doc) -> None:
     page = Page(doc)
     renderer = Components(doc, page)
     nodes = nest(doc, page, sequence(page, tokens, 0, len(doc.lines)))
-    edits = []
-    for first, last, group in groups(page, nodes):
-        out = Out.join(doc, [renderer.node(n, "root") for n in group])
-        if not out.lines:
-            edits.append(doc.removal(first, last + 1))
+    rendered = [
+        (first, last, Out.join(doc, [renderer.node(n, "root") for n in group]))
+        for first, last, group in groups(page, nodes)
+    ]
+    doc.apply([edit(doc, rendered, n) for n in range(len(rendered))])
+
+
+def edit(doc: Doc, rendered: list[tuple[int, int, Out]], index: int) -> Edit:
+    """The edit writing one rendered group, kept apart from what is around it."""
+    first, last, out = rendered[index]
+    before, _ = neighbour(doc, rendered, index, -1)
+    after, rendered_after = neighbour(doc, rendered, index, 1)
+    if not out.lines and not needs_separator(before, after):
+        return doc.removal(first, last + 1)
+    if needs_separator(before, (out.lines or [after])[0]):
+        out.lines[:0], out.origins[:0] = [SEPARATOR], [doc.origin(first)]
+    # The next group, if it comes right after, looks back at this one itself.
+    if not rendered_after and needs_separator(out.lines[-1], after):
+        out.add(SEPARATOR, last)
+    if first > 0 and doc.lines[first - 1].strip():
+        out.lines.insert(0, "")
+        out.origins.insert(0, doc.origin(first))
+    if last + 1 < len(doc.lines) and doc.lines[last + 1].strip():
+        out.add("", last)
+    return out.edit(first, last + 1)
+
+
+def neighbour(
+    doc: Doc, rendered: list[tuple[int, int, Out]], index: int, step: int
+) -> tuple[str, bool]:
+    """The nearest line with text before (*step* -1) or after (1) a group, once
+    written, and whether another group writes it."""
+    first, last, _out = rendered[index]
+    lines = range(first - 1, -1, -1) if step < 0 else range(last + 1, len(doc.lines))
+    for line in lines:
+        other = next((r for r in rendered if r[0] <= line <= r[1]), None)
+        if other is not None:
+            written = [t for t in other[2].lines if t.strip()]
+            if written:
+                return (written[-1] if step < 0 else written[0]), True
             continue
-        if first > 0 and doc.lines[first - 1].strip():
-            out.lines.insert(0, "")
-            out.origins.insert(0, doc.origin(first))
-        if last + 1 < len(doc.lines) and doc.lines[last + 1].strip():
-            out.add("", last)
-        edits.append(out.edit(first, last + 1))
-    doc.apply(edits)
+        if doc.lines[line].strip():
+            return doc.lines[line], False
+    return "", False
 
 
 class Components(Landing):
@@ -145,20 +176,24 @@ class Components(Landing):
     def button(self, element: Element) -> Out:
         tag = element.tag
         line = self.line(tag.start)
-        label = (
-            plain_text(self.page.text[tag.end : element.close.start])
-            if element.close
-            else ""
-        )
+        inside = []
+        for child in element.children:
+            if isinstance(child, Frag):
+                inside.append(child.text)
+            elif isinstance(child, Md):
+                inside += self.doc.lines[child.start : child.end]
+        label = plain_text(" ".join(inside))
         label, variant, target = button_parts(self.doc, line, tag, label)
         if target is None:
-            return Out(self.doc).add(f"**{label}** (TODO : lien à compléter)", line)
+            text = f"**{label}** " if label else ""
+            return Out(self.doc).add(f"{text}(TODO : lien à compléter)", line)
         self.note(tag, "converted", "<Button> → button")
-        options = [f":variant: {variant}"] if variant else []
         out = Out(self.doc).add(f":::{{button}} {target}", line)
-        for option in options:
-            out.add(option, line)
-        return out.add(label, line).add(":::", line)
+        if variant:
+            out.add(f":variant: {variant}", line)
+        if label:
+            out.add(label, line)
+        return out.add(":::", line)
 
     def div(self, element: Element, parent: str) -> Out:
         tag = element.tag

@@ -125,6 +125,7 @@ def tidy(doc: Doc, span: tuple[int, int] | None) -> list[str]:
         if not span and lines:
             lines.append("")
         doc.apply([Edit(start, end, lines, [doc.origin(start)] * len(lines))])
+        doc.front_span = (start, start + len(lines)) if lines else None
     doc.front = front
     return persona_block
 

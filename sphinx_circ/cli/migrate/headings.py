@@ -25,6 +25,7 @@ def add_title(doc: Doc) -> None:
     if any(t.type == "heading_open" and t.tag == "h1" for t in tokens):
         return
     title = doc.front.get("title")
+    doc.has_hero = doc.has_hero or has_hero(tokens)
     if not title and not counted(tokens):
         doc.note_at(
             1, "review", "page without a title: give it a heading (the toctree warns)"
@@ -39,6 +40,14 @@ def add_title(doc: Doc) -> None:
         lines.insert(0, "")
     doc.apply([Edit(start, start, lines, [doc.origin(0)] * len(lines))])
     doc.note_at(1, "converted", "title from the front matter → page heading")
+
+
+def has_hero(tokens: list[Token]) -> bool:
+    """Whether the page has a hero block (written now, or by an earlier run)."""
+    return any(
+        t.type == "container_colon_open" and t.info.strip().startswith("{hero}")
+        for t in tokens
+    )
 
 
 def counted(tokens: list[Token]) -> list[int]:

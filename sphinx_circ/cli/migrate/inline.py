@@ -8,14 +8,17 @@ opening a paragraph or heading becomes a MyST target before it.
 
 from __future__ import annotations
 
+import re
+
 from markdown_it.token import Token
 
 from .html import INLINE_COMPONENTS, Piece, Tag, plain_text, scan
 from .links import is_external, resolve
 from .model import Doc, Edit
-from .tokens import mask_code_spans, parse, segments
+from .tokens import markdown, mask_code_spans, parse, segments
 
 BUTTON_VARIANTS = ("outline", "secondary", "tertiary")
+BREAKS = re.compile(r"<br\s*/?>", re.IGNORECASE)
 
 
 def button_parts(
@@ -71,16 +74,17 @@ def convert(doc: Doc) -> None:
         text = "\n".join(doc.lines[segment.start : segment.end])
         if "<" not in text:
             continue
-        new = rewrite(doc, segment.start, text, (segment.start, segment.end) in tops)
+        new = rewrite(doc, segment.start, text, tops.get(segment.start, ""))
         if new is not None:
             edits.append(Edit(segment.start, segment.end, new))
     doc.apply(edits)
 
 
-def top_level_inlines(tokens: list[Token]) -> set[tuple[int, int]]:
-    """Paragraphs and headings at the top of the page (where targets may go)."""
+def top_level_inlines(tokens: list[Token]) -> dict[int, str]:
+    """The paragraphs and headings at the top of the page (where a target may
+    go before them), by first line."""
     return {
-        (token.map[0], token.map[1])
+        token.map[0]: token.type
         for token in tokens
         if token.level == 0
         and token.type in ("paragraph_open", "heading_open")
@@ -92,50 +96,111 @@ def line_at(text: str, first: int, offset: int) -> int:
     return first + text.count("\n", 0, offset)
 
 
-def rewrite(doc: Doc, first: int, text: str, top: bool) -> list[str] | None:
-    """*text*'s lines with its inline tags converted, or None if nothing changed."""
+def strays(doc: Doc, first: int, text: str) -> str:
+    """*text* without the closing tags of components that close nothing."""
+    opened: list[str] = []
+    out: list[str] = []
+    position = 0
+    for piece in scan(mask_code_spans(text)):
+        if not isinstance(piece, Tag) or piece.self_closing:
+            continue
+        if not piece.closing:
+            opened.append(piece.lower)
+        elif piece.lower in opened:
+            del opened[len(opened) - 1 - opened[::-1].index(piece.lower) :]
+        elif piece.component and piece.name not in INLINE_COMPONENTS:
+            line = line_at(text, first, piece.start)
+            doc.note(line, "review", f"</{piece.name}> closes nothing: removed")
+            out += [
+                text[position : piece.start],
+                keep_apart(text, piece.start, piece.end),
+            ]
+            position = piece.end
+    return "".join([*out, text[position:]])
+
+
+def rewrite(doc: Doc, first: int, text: str, top: str) -> list[str] | None:
+    """*text*'s lines with its inline tags converted, or None if nothing changed.
+
+    *top* is the type of the top-level block *text* is ("" if it is nested).
+    """
+    original = text
+    noted = len(doc.notes)
+    text = strays(doc, first, text)
     pieces = scan(mask_code_spans(text))
     out: list[str] = []
     targets: list[str] = []
     position = 0
     index = 0
+    unwrapped: set[int] = set()  # closing tags of components whose tags go
     while index < len(pieces):
         piece = pieces[index]
         index += 1
+        if index - 1 in unwrapped:
+            assert isinstance(piece, Tag)
+            out += [
+                text[position : piece.start],
+                keep_apart(text, piece.start, piece.end),
+            ]
+            position = piece.end
+            continue
         if not isinstance(piece, Tag) or piece.closing:
             continue
         close = matching(pieces, index, piece)
+        line = line_at(text, first, piece.start)
+        if (
+            close is not None
+            and piece.component
+            and piece.name not in INLINE_COMPONENTS
+        ):
+            # Its text stays (and what is inside is converted in turn).
+            doc.note(
+                line,
+                "review",
+                f"<{piece.name}> inside a sentence: its tags removed, its text kept",
+            )
+            out += [
+                text[position : piece.start],
+                keep_apart(text, piece.start, piece.end),
+            ]
+            position = piece.end
+            unwrapped.add(close)
+            continue
         end = pieces[close].end if close is not None else piece.end
         inner = text[piece.end : pieces[close].start] if close is not None else ""
-        leading = (
-            top
-            and not text[:position].strip()
-            and not "".join([*out, text[position : piece.start]]).strip(" \t#")
-        )
-        new = convert_tag(
-            doc,
-            line_at(text, first, piece.start),
-            piece,
-            close is not None,
-            inner,
-            leading,
-        )
+        before = BREAKS.sub("", "".join([*out, text[position : piece.start]]))
+        marks = " \t#" if top == "heading_open" else " \t"
+        leading = bool(top) and not before.strip(marks)
+        new = convert_tag(doc, line, piece, close is not None, inner, leading)
         if new is None:
             continue
         if new.startswith("(") and new.endswith(")="):
             targets.append(new)
-            new = ""
+            new = keep_apart(text, piece.start, end)
         out += [text[position : piece.start], new]
         position = end
         if close is not None:
             index = close + 1
-    if not out:
+    if not out and text == original:
         return None
     out.append(text[position:])
     body = "".join(out)
-    if targets and not body.strip():
-        return targets
-    return [*targets, *(body.lstrip() if targets else body).split("\n")]
+    if targets and not BREAKS.sub("", body).strip():
+        return targets  # nothing left but line breaks: the target alone
+    if targets:  # the text now opens its own block: a break there breaks nothing
+        body = re.sub(r"^(?:\s*<br\s*/?>)+", "", body, flags=re.IGNORECASE).lstrip()
+        if not same_block(body, top):
+            # Without the anchor its text would start another kind of block
+            # ("---", "- item"…): leave the anchor where it is.
+            del doc.notes[noted:]
+            return rewrite(doc, first, original, "")
+    return [*targets, *body.split("\n")]
+
+
+def same_block(text: str, kind: str) -> bool:
+    """Whether *text* alone is still one block of *kind* (a paragraph, a heading)."""
+    tokens = [t for t in markdown("markdown", inline=False).parse(text) if t.level == 0]
+    return len(tokens) == 2 and tokens[0].type == kind
 
 
 def convert_tag(
@@ -157,19 +222,17 @@ def convert_tag(
         doc.note(line, "converted", "HTML link → Markdown link")
         return f"[{inner.strip()}]({attrs['href']})"
     if tag.component and tag.name not in INLINE_COMPONENTS:
-        if closed and "<" not in inner:
-            doc.note(
-                line,
-                "review",
-                f"<{tag.name}> inside a sentence: its tags removed, its text kept",
-            )
-            return inner
         doc.note(
             line,
             "review",
             f"<{tag.name}> inside a sentence kept as written (not shown)",
         )
     return None
+
+
+def keep_apart(text: str, start: int, end: int) -> str:
+    """What replaces a removed tag: a space if backticks on both sides would join."""
+    return " " if text[start - 1 : start] == "`" and text[end : end + 1] == "`" else ""
 
 
 def matching(pieces: list[Piece], start: int, tag: Tag) -> int | None:

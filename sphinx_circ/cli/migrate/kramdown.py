@@ -14,9 +14,10 @@ from markdown_it.token import Token
 from .model import Doc, Edit, Out
 from .tokens import closing, parse, rewrite
 
-IAL = re.compile(r"^\s*\{:?\s*([^{}]*?)\s*\}\s*$")
 KRAMDOWN_IAL = re.compile(r"^\s*\{:\s*([^{}]*?)\s*\}\s*$")
-HEADING_ATTRS = re.compile(r"\s*\{:?\s*([^{}]*#[^{}]*|[^{}]*\.[\w-][^{}]*)\s*\}\s*$")
+#: One attribute: ``#id``, ``.class`` or ``key="value"``.
+ATTRIBUTE = r"""(?:[#.][\w-]+|[\w-]+=(?:"[^"]*"|'[^']*'|[^\s{}]+))"""
+HEADING_ATTRS = re.compile(rf"\s*\{{:?\s*({ATTRIBUTE}(?:\s+{ATTRIBUTE})*)\s*\}}\s*$")
 SPAN_IAL = re.compile(r"(?<=[*_`)\]])\{:\s*([^{}\n]*?)\s*\}")
 ALD = re.compile(r"^[\w-]+:")
 ATX = re.compile(r"^ {0,3}#{1,6}(\s|$)")
@@ -72,80 +73,71 @@ def headings(doc: Doc) -> None:
     tokens = parse(doc)
     edits: list[Edit] = []
     for token in tokens:
-        if (
-            token.type != "heading_open"
-            or token.markup.startswith(("=", "-"))
-            or not token.map
-        ):
+        if token.type != "heading_open" or not token.map:
             continue
-        line = token.map[0]
+        first, end = token.map
+        setext = token.markup.startswith(("=", "-"))
+        line = end - 2 if setext else first  # the line the title ends on
         text = doc.lines[line]
         match = HEADING_ATTRS.search(text)
-        if not match:
+        if not match or not text[: match.start()].strip(" \t#"):
             continue
         attrs = match.group(1).split()
         ids = [a[1:] for a in attrs if a.startswith("#")]
-        indent = text[: len(text) - len(text.lstrip())]
         out = Out(doc)
         for name in ids:
-            out.add(f"{indent}({name})=", line)
+            out.add(f"({name})=", first)
+        for index in range(first, line):
+            out.add(doc.lines[index], index)
         out.add(text[: match.start()].rstrip(), line)
         others = [a for a in attrs if not a.startswith("#")]
-        doc.note(
-            line,
-            "converted",
-            f"heading attributes {match.group(0).strip()!r} → MyST target",
-        )
+        what = f"heading attributes {match.group(0).strip()!r}"
+        if ids:
+            doc.note(line, "converted", f"{what} → MyST target")
         if others:
             doc.note(
-                line,
-                "review",
-                f"heading attributes {' '.join(others)!r} have no equivalent: removed",
+                line, "review", f"{what}: {' '.join(others)} has no equivalent, removed"
             )
-        edits.append(out.edit(line, line + 1))
+        edits.append(out.edit(first, line + 1))
     doc.apply(edits)
 
 
 def blocks(doc: Doc) -> None:
     """A block's ``{: attrs}`` line → ``{attrs}`` on the line before the block."""
-    tokens = parse(doc)
     edits: list[Edit] = []
-    for token in leaf_blocks(tokens):
+    for token in leaf_blocks(parse(doc)):
         assert token.map is not None
         start, end = token.map
-        last = end - 1
-        while last > start and not doc.lines[last].strip():
-            last -= 1
-        match = KRAMDOWN_IAL.match(doc.lines[last])
-        if not match or (last == start and token.type == "paragraph_open"):
+        while end > start + 1 and not doc.lines[end - 1].strip():
+            end -= 1
+        lines = range(start, end)
+        if all(KRAMDOWN_IAL.match(doc.lines[n]) for n in lines):
+            edits += [alone(doc, n) for n in lines]
             continue
-        edits.append(block_attrs(doc, start, last, match.group(1)))
-    for (
-        token
-    ) in tokens:  # an attribute line alone: for the heading before, or the block after
-        if token.type != "paragraph_open" or token.level != 0 or not token.map:
-            continue
-        start, end = token.map
-        match = KRAMDOWN_IAL.match(doc.lines[start])
-        if not match or end - start != 1:
-            continue
-        attrs = match.group(1)
-        following = end < len(doc.lines) and doc.lines[end].strip()
-        if start > 0 and ATX.match(doc.lines[start - 1]):
-            edits.append(heading_attrs(doc, start - 1, attrs))
-        elif following and not ALD.match(attrs) and attrs not in ("toc", ".no_toc"):
-            doc.note(
-                start, "converted", f"kramdown {{: {attrs}}} → MyST block attributes"
-            )
-            edits.append(Edit(start, end, ["{" + attrs + "}"]))
-        else:
-            doc.note(
-                start,
-                "review",
-                f"kramdown {{:{attrs}}} has no equivalent here: removed",
-            )
-            edits.append(doc.removal(start, end))
+        last = KRAMDOWN_IAL.match(doc.lines[end - 1])
+        first = (
+            KRAMDOWN_IAL.match(doc.lines[start])
+            if token.type == "paragraph_open"
+            else None
+        )
+        if last or first:
+            edits.append(block_attrs(doc, start, end, first, last))
     doc.apply(edits)
+
+
+def alone(doc: Doc, line: int) -> Edit:
+    """An attribute line on its own: for the heading before, or the block after."""
+    match = KRAMDOWN_IAL.match(doc.lines[line])
+    assert match is not None
+    attrs = match.group(1)
+    if line > 0 and ATX.match(doc.lines[line - 1]):
+        return heading_attrs(doc, line - 1, attrs)
+    following = line + 1 < len(doc.lines) and doc.lines[line + 1].strip()
+    if following and not ALD.match(attrs) and attrs not in ("toc", ".no_toc"):
+        doc.note(line, "converted", f"kramdown {{: {attrs}}} → MyST block attributes")
+        return Edit(line, line + 1, ["{" + attrs + "}"], [doc.origin(line)])
+    doc.note(line, "review", f"kramdown {{:{attrs}}} has no equivalent here: removed")
+    return doc.removal(line, line + 1)
 
 
 def heading_attrs(doc: Doc, line: int, attrs: str) -> Edit:
@@ -180,16 +172,28 @@ def leaf_blocks(tokens: list[Token]) -> list[Token]:
     return [t for t in tokens if t.level == 0 and t.type in kinds and t.map]
 
 
-def block_attrs(doc: Doc, start: int, last: int, attrs: str) -> Edit:
-    """Move the attribute line *last* of the block starting at *start* before it."""
+def block_attrs(
+    doc: Doc,
+    start: int,
+    end: int,
+    first: re.Match[str] | None,
+    last: re.Match[str] | None,
+) -> Edit:
+    """A block's attribute lines (the first, the last) → one line before it."""
     out = Out(doc)
-    if attrs in ("toc", ".no_toc") or ALD.match(attrs):
-        doc.note(
-            last, "review", f"kramdown {{:{attrs}}} has no equivalent here: removed"
-        )
-    else:
-        out.add("{" + attrs + "}", last)
-        doc.note(last, "converted", f"kramdown {{: {attrs}}} → MyST block attributes")
-    for index in range(start, last):
+    for match, line in ((first, start), (last, end - 1)):
+        if match is None:
+            continue
+        attrs = match.group(1)
+        if attrs in ("toc", ".no_toc") or ALD.match(attrs):
+            doc.note(
+                line, "review", f"kramdown {{:{attrs}}} has no equivalent here: removed"
+            )
+        else:
+            out.add("{" + attrs + "}", line)
+            doc.note(
+                line, "converted", f"kramdown {{: {attrs}}} → MyST block attributes"
+            )
+    for index in range(start + (first is not None), end - (last is not None)):
         out.add(doc.lines[index], index)
-    return out.edit(start, last + 1)
+    return out.edit(start, end)

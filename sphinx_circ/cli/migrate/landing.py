@@ -28,8 +28,11 @@ DATASET_URL = "https://www.data.gouv.fr/fr/datasets/{}/"
 class Landing(Renderer):
     def hero(self, element: Element) -> Out:
         tag = element.tag
-        self.doc.has_hero = True
         body = self.parts(element, "hero")
+        if not body.lines and not self.doc.front.get("title"):
+            self.note(tag, "review", "empty <Hero> removed")
+            return Out(self.doc)
+        self.doc.has_hero = True
         if not any(line.startswith("# ") for line in body.lines):
             title = self.doc.front.get("title")
             if title:

@@ -105,7 +105,7 @@ def anchors(doc: Doc) -> tuple[set[str], dict[str, str]]:
     found: set[str] = set()
     others: dict[str, str] = {}
     slugs: set[str] = set()
-    tokens = parse(doc)
+    tokens = parse(doc, inline=True)
     for index, token in enumerate(tokens):
         if token.type == "myst_target":
             found.add(token.content.strip())
@@ -135,7 +135,7 @@ class Links:
         self.assets: dict[str, Path] = {}
 
     def run(self) -> None:
-        tokens = parse(self.doc)
+        tokens = parse(self.doc, inline=True)
         self.targets = link_targets(tokens)
         edits: list[Edit] = rewrite(
             self.doc, tokens, DESTINATION, self.inline, ("inline",)

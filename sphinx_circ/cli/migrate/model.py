@@ -8,6 +8,7 @@ out byte for byte, which keeps the output stable and the command idempotent.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -143,9 +144,17 @@ class Doc:
         return ""
 
     def removal(self, start: int, end: int) -> Edit:
-        """An edit removing lines *start* to *end*, and a blank line left doubled."""
-        before = start == 0 or not self.lines[start - 1].strip()
-        if before and end < len(self.lines) and not self.lines[end].strip():
+        """An edit removing lines *start* to *end*, and a blank line left doubled.
+
+        If the blocks around would then merge (an indented code block after
+        another, or after a list), an empty comment keeps them apart.
+        """
+        before = next((t for t in reversed(self.lines[:start]) if t.strip()), "")
+        after = next((t for t in self.lines[end:] if t.strip()), "")
+        if needs_separator(before, after):
+            return Edit(start, end, [SEPARATOR], [self.origin(start)])
+        blank_before = start == 0 or not self.lines[start - 1].strip()
+        if blank_before and end < len(self.lines) and not self.lines[end].strip():
             end += 1
         return Edit(start, end, [])
 
@@ -223,8 +232,30 @@ class Out:
             if out.lines:
                 out.lines.append("")
                 out.origins.append(part.origins[0])
+                if needs_separator(out.lines[-2], part.lines[0]):
+                    out.lines += [SEPARATOR, ""]
+                    out.origins += [part.origins[0]] * 2
             out.extend(part)
         return out
+
+
+LIST_ITEM = re.compile(r"^\s*(?:[-*+]|\d{1,9}[.)])(?:\s|$)")
+#: An empty MyST comment: keeps two blocks apart once what stood between is gone.
+SEPARATOR = "%"
+
+
+def needs_separator(before: str, after: str) -> bool:
+    """Whether an indented code block *after* would join the block *before*.
+
+    Two indented code blocks, or a list and an indented code block, merge
+    when only blank lines separate them.
+    """
+    code = after[:4] == "    " or after.startswith("\t")
+    return (
+        code
+        and bool(before.strip())
+        and (before[:1] in " \t" or bool(LIST_ITEM.match(before)))
+    )
 
 
 def colons(lines: list[str]) -> str:

@@ -78,7 +78,7 @@ def listed(texts: dict[str, str], mark: str) -> set[str]:
         if "toctree" not in text:
             continue
         folder = posixpath.dirname(name)
-        for token in markdown("markdown").parse(text):
+        for token in markdown("markdown", inline=False).parse(text):
             if token.type != "fence" or not token.info.strip().startswith("{toctree}"):
                 continue
             for line in token.content.splitlines():

@@ -50,6 +50,15 @@ def finish(doc: Doc, known: Anchors) -> Result:
     links = Links(doc, known)
     links.run()
     lines = doc.lines
+    opening = next((n for n, text in enumerate(lines) if text.strip()), None)
+    if (
+        doc.front_span is None
+        and opening is not None
+        and lines[opening].strip() == "---"
+    ):
+        # A rule opening a page without front matter: MyST could read the
+        # page's start as front matter; "***" is the same rule.
+        lines = [*lines[:opening], "***", *lines[opening + 1 :]]
     while lines and not lines[-1].strip():
         lines = lines[:-1]
     notes = sorted(doc.notes, key=lambda n: (n.path != doc.label, n.path, n.line))

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from .html import Comment, Tag
 from .model import Doc, Out, colons
-from .tree import Element, Frag, Md, Node, Page
+from .tree import Element, Fenced, Frag, Md, Node, Page
 
 
 class Renderer:
@@ -37,10 +37,23 @@ class Renderer:
             return self.text(node.start, node.raw, dedent=False)
         if isinstance(node, Tag):  # a closing tag that closes nothing
             return Out(self.doc)
+        if isinstance(node, Fenced):
+            return self.fenced(node)
         return self.element(node, parent)
 
     def element(self, element: Element, parent: str) -> Out:
         raise NotImplementedError
+
+    def fenced(self, node: Fenced) -> Out:
+        """A colon fence of the page, longer if what is now inside needs it."""
+        body = self.children(node.children, "fenced")
+        lines = self.doc.lines
+        fence = node.markup[0] * max(len(node.markup), len(colons(body.lines)))
+        opening = lines[node.start].replace(node.markup, fence, 1)
+        out = Out(self.doc).add(opening, node.start).extend(body)
+        if node.closed:
+            out.add(lines[node.end - 1].replace(node.markup, fence, 1), node.end - 1)
+        return out
 
     def text(self, start: int, text: str, dedent: bool = True) -> Out:
         """Text from inside HTML, without the indentation HTML gave it."""

@@ -63,16 +63,24 @@ def tabs_rule(state: StateBlock, start: int, end: int, silent: bool) -> bool:
 
 
 @functools.cache
-def markdown(flavour: str) -> MarkdownIt:
+def markdown(flavour: str, inline: bool = True) -> MarkdownIt:
     """The parser for pages of *flavour*: CommonMark, tables, front matter, MyST blocks.
 
     Colon fences (MyST directives, VuePress containers) are parsed as
-    containers so the Markdown inside them is tokenized too.
+    containers so the Markdown inside them is tokenized too. Without
+    *inline*, inline tokens keep their text but are not parsed (much faster).
     """
     md = MarkdownIt("commonmark", {"html": True, "inline_definitions": True})
+    if not inline:
+        md.disable("inline")
     md.enable("table")
     md.use(front_matter_plugin).use(myst_block_plugin)
-    md.use(container_plugin, name="colon", validate=lambda params, markup: True)
+    # A bare ":::" opens nothing (VuePress shows it as text; MyST output never has one).
+    md.use(
+        container_plugin,
+        name="colon",
+        validate=lambda params, markup: bool(params.strip()),
+    )
     if flavour == "mkdocs":
         md.use(admon_plugin)
         md.block.ruler.before(
@@ -81,8 +89,16 @@ def markdown(flavour: str) -> MarkdownIt:
     return md
 
 
-def parse(doc: Doc) -> list[Token]:
-    return markdown(doc.site.flavour).parse(doc.text)
+def parse(doc: Doc, inline: bool = False) -> list[Token]:
+    """The page's tokens; with *inline*, inline tokens have their children."""
+    return cached_parse(doc.site.flavour, inline, doc.text)
+
+
+@functools.lru_cache(maxsize=16)
+def cached_parse(flavour: str, inline: bool, text: str) -> list[Token]:
+    # Steps that change nothing leave the text as it was: parse it once.
+    # Callers only read the tokens.
+    return markdown(flavour, inline).parse(text)
 
 
 def closing(tokens: list[Token], index: int) -> int:

@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 
 from markdown_it.token import Token
 
-from .html import INLINE, Comment, Piece, Tag, Text, scan
+from .html import INLINE, INLINE_COMPONENTS, TAG, Comment, Piece, Tag, Text, scan
 from .model import Doc
 from .tokens import LITERAL_HTML, closing, mask_code_spans
 
@@ -47,7 +47,21 @@ class Element:
         return (self.close or self.tag).end
 
 
-Node = Md | Frag | Element | Comment | Tag
+@dataclass
+class Fenced:
+    """A colon fence already on the page (a MyST directive, a VuePress container).
+
+    Tags cannot cross it; its fence grows if blocks written inside need it to.
+    """
+
+    start: int  # the opening line
+    end: int  # the line after the closing one (or after the content, if unclosed)
+    markup: str
+    closed: bool
+    children: list[Node] = field(default_factory=list)
+
+
+Node = Md | Frag | Element | Comment | Tag | Fenced
 
 
 class Page:
@@ -65,7 +79,7 @@ class Page:
 
     def span(self, node: Node) -> tuple[int, int]:
         """First and last line of *node* (an unclosed element ends with its content)."""
-        if isinstance(node, Md):
+        if isinstance(node, Md | Fenced):
             return node.start, max(node.start, node.end - 1)
         if isinstance(node, Element):
             first = self.line(node.tag.start)
@@ -78,17 +92,22 @@ class Page:
 
 def has_loose_text(pieces: list[Piece]) -> bool:
     """Whether text sits outside every tag (a sentence, not a block)."""
-    depth = 0
+    opened: list[str] = []
     for piece in pieces:
         if isinstance(piece, Tag) and not piece.self_closing:
-            depth = max(0, depth - 1) if piece.closing else depth + 1
-        elif isinstance(piece, Text) and depth == 0 and piece.text.strip():
+            if not piece.closing:
+                opened.append(piece.lower)
+            elif piece.lower in opened:
+                del opened[len(opened) - 1 - opened[::-1].index(piece.lower) :]
+        elif isinstance(piece, Text) and not opened and piece.text.strip():
             return True
     return False
 
 
-def block_pieces(page: Page, token: Token) -> list[Piece] | None:
-    """The tags of an HTML block, or of a paragraph acting as one; else None."""
+def block_pieces(page: Page, token: Token) -> tuple[int, list[Piece]] | None:
+    """The tags of an HTML block, or of a paragraph acting as one, and the
+    line they start on (a paragraph's first lines may stay Markdown); else None.
+    """
     assert token.map is not None
     start, end = token.map
     base = page.offsets[start]
@@ -96,10 +115,36 @@ def block_pieces(page: Page, token: Token) -> list[Piece] | None:
     if token.type == "html_block":
         literal = LITERAL_HTML.match(text)
         if literal and literal.group(1).lower() in ("script", "style"):
-            return code_element(text, base)
-        return None if literal else scan(text, base)
+            found = code_element(text, base)
+            return None if found is None else (start, found)
+        pieces = [] if literal else scan(text, base)
+        # Text that only looks like HTML (a tag never finished) stays as written.
+        return (start, pieces) if any(isinstance(p, Tag) for p in pieces) else None
     if "<" not in text:
         return None
+    whole = paragraph_pieces(page, base, text)
+    if whole is not None:
+        return start, whole
+    # A block tag opening a later line of a paragraph (CommonMark lets no HTML
+    # interrupt a paragraph) still starts a block: the lines before stay text.
+    for line in range(start + 1, end):
+        stripped = page.doc.lines[line].lstrip()
+        match = TAG.match(stripped)
+        if match and not (
+            match.group("name").lower() in INLINE
+            or match.group("name") in INLINE_COMPONENTS
+        ):
+            offset = page.offsets[line]
+            rest = paragraph_pieces(
+                page, offset, page.text[offset : page.offsets[end] - 1]
+            )
+            if rest is not None:
+                return line, rest
+    return None
+
+
+def paragraph_pieces(page: Page, base: int, text: str) -> list[Piece] | None:
+    """The pieces of paragraph text starting with a block tag, else None."""
     pieces = scan(mask_code_spans(text), base)
     first = next(
         (p for p in pieces if not (isinstance(p, Text) and not p.text.strip())), None
@@ -119,13 +164,11 @@ def block_pieces(page: Page, token: Token) -> list[Piece] | None:
 
 
 def code_element(text: str, base: int) -> list[Piece] | None:
-    """A ``<script>`` or ``<style>`` block: its tags, and its code as one text."""
-    pieces = scan(text, base)
-    opening = next((p for p in pieces if isinstance(p, Tag)), None)
+    """A ``<script>`` or ``<style>`` block: its tags, its code as one text, the rest."""
+    opening = next((p for p in scan(text, base) if isinstance(p, Tag)), None)
     if opening is None:
         return None
-    name = opening.lower
-    close = text.lower().rfind(f"</{name}")
+    close = text.lower().find(f"</{opening.lower}", opening.end - base)
     end = text.find(">", close) + 1 if close != -1 else 0
     if close == -1 or end == 0:
         return None
@@ -133,20 +176,12 @@ def code_element(text: str, base: int) -> list[Piece] | None:
         opening,
         Text(text[opening.end - base : close], opening.end, base + close),
         Tag(opening.name, {}, text[close:end], base + close, base + end, closing=True),
-        *(
-            [Text(text[end:], base + end, base + len(text))]
-            if text[end:].strip()
-            else []
-        ),
+        *scan(text[end:], base + end),
     ]
 
 
 def sequence(page: Page, tokens: list[Token], lo: int, hi: int) -> list[Node]:
-    """The nodes of lines *lo* to *hi* from the blocks among *tokens* (one level).
-
-    The inside of a colon fence (a MyST directive, a VuePress container) is
-    read as part of the sequence, so a tag may open outside it and close after.
-    """
+    """The nodes of lines *lo* to *hi* from the blocks among *tokens* (one level)."""
     nodes: list[Node] = []
     line = lo
     level = min((t.level for t in tokens), default=0)
@@ -160,16 +195,23 @@ def sequence(page: Page, tokens: list[Token], lo: int, hi: int) -> list[Node]:
             nodes.append(Md(line, start))
         line = end
         if token.type == "container_colon_open":
-            nodes.append(Md(start, start + 1))
-            inner = tokens[index + 1 : closing(tokens, index)]
-            nodes += sequence(page, inner, start + 1, end)
+            lines = page.doc.lines
+            closed = end < len(lines) and lines[end].strip().startswith(token.markup)
+            line = end + 1 if closed else end
+            inner = sequence(
+                page, tokens[index + 1 : closing(tokens, index)], start + 1, end
+            )
+            nodes.append(Fenced(start, line, token.markup, closed, inner))
             continue
-        pieces = None
+        found = None
         if token.type in ("html_block", "paragraph_open"):
-            pieces = block_pieces(page, token)
-        if pieces is None:
+            found = block_pieces(page, token)
+        if found is None:
             nodes.append(Md(start, end))
             continue
+        split, pieces = found
+        if split > start:
+            nodes.append(Md(start, split))
         for piece in pieces:
             if isinstance(piece, Text):
                 nodes.append(Frag(piece.start, piece.end, piece.text))
@@ -185,6 +227,8 @@ def nest(doc: Doc, page: Page, nodes: list[Node]) -> list[Node]:
     root = Element(Tag("root", {}, "", 0, 0))
     stack = [root]
     for node in nodes:
+        if isinstance(node, Fenced):
+            node.children = nest(doc, page, node.children)
         if not isinstance(node, Tag):
             stack[-1].children.append(node)
             continue
@@ -239,11 +283,13 @@ def groups(page: Page, nodes: list[Node]) -> list[tuple[int, int, list[Node]]]:
         last = max(last, end)
     if current:
         found.append((first, last, current))
-    return [
-        group
-        for group in found
-        if any(
-            isinstance(n, Element | Tag) or (isinstance(n, Frag) and n.text.strip())
-            for n in group[2]
-        )
-    ]
+    return [group for group in found if any(active(n) for n in group[2])]
+
+
+def active(node: Node) -> bool:
+    """Whether *node* holds something to convert."""
+    if isinstance(node, Fenced):
+        return any(active(child) for child in node.children)
+    return isinstance(node, Element | Tag) or (
+        isinstance(node, Frag) and bool(node.text.strip())
+    )

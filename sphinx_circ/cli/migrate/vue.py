@@ -12,7 +12,7 @@ from typing import Any
 from markdown_it.token import Token
 
 from .model import Doc, Edit, Out
-from .tokens import parse, rewrite
+from .tokens import closing, parse, rewrite
 
 INTERPOLATION = re.compile(r"\{\{\s*(.*?)\s*\}\}")
 #: ``$page.frontmatter.key``, ``$frontmatter.key``, ``$frontmatter['key']``.
@@ -105,43 +105,55 @@ def vpre_ranges(doc: Doc, tokens: list[Token]) -> list[tuple[int, int]]:
 def containers(doc: Doc) -> None:
     """VuePress ``::: tip Title`` containers become MyST admonitions or dropdowns."""
     while True:
-        token = next(
+        tokens = parse(doc)
+        index = next(
             (
-                t
-                for t in parse(doc)
+                i
+                for i, t in enumerate(tokens)
                 if t.type == "container_colon_open"
                 and t.map
                 and not t.info.strip().startswith("{")
             ),
             None,
         )
-        if token is None:
+        if index is None:
             return
-        doc.apply(container(doc, token))
+        doc.apply(container(doc, tokens, index))
 
 
-def container(doc: Doc, token: Token) -> list[Edit]:
+def depth(tokens: list[Token], index: int) -> int:
+    """How deep colon fences nest inside the one opened at *index*."""
+    deepest, level = 0, 0
+    for token in tokens[index + 1 : closing(tokens, index)]:
+        if token.type == "container_colon_open":
+            level += 1
+            deepest = max(deepest, level)
+        elif token.type == "container_colon_close":
+            level -= 1
+    return deepest
+
+
+def container(doc: Doc, tokens: list[Token], index: int) -> list[Edit]:
     """The edits converting one container (line counts change: one at a time)."""
+    token = tokens[index]
     assert token.map is not None
     start, end = token.map
     closed = end < len(doc.lines) and doc.lines[end].strip().startswith(token.markup)
     indent = doc.lines[start][: len(doc.lines[start]) - len(doc.lines[start].lstrip())]
+    # VuePress nests containers of one length; MyST needs outer fences longer.
+    fence = ":" * max(len(token.markup), 3 + depth(tokens, index))
     match = CONTAINER_INFO.match(token.info)
     name, title = (match.group(1), match.group(2).strip()) if match else ("", "")
     head = Out(doc)
     if name in ADMONITIONS and not title:
-        head.add(f"{indent}{token.markup}{{{ADMONITIONS[name]}}}", start)
+        head.add(f"{indent}{fence}{{{ADMONITIONS[name]}}}", start)
     elif name in ADMONITIONS:
-        head.add(f"{indent}{token.markup}{{admonition}} {title}", start)
+        head.add(f"{indent}{fence}{{admonition}} {title}", start)
         head.add(f"{indent}:class: {ADMONITIONS[name]}", start)
     elif name == "details":
-        head.add(f"{indent}{token.markup}{{dropdown}} {title or 'Détails'}", start)
+        head.add(f"{indent}{fence}{{dropdown}} {title or 'Détails'}", start)
     else:
-        kind = (
-            "v-pre container"
-            if name == "v-pre"
-            else f"container '{name or token.info}'"
-        )
+        kind = "v-pre container" if name == "v-pre" else f"container '{name}'"
         doc.note(start, "converted" if name == "v-pre" else "review",
                  f"VuePress {kind}: its markers removed, its content kept")  # fmt: skip
         return [
@@ -149,5 +161,7 @@ def container(doc: Doc, token: Token) -> list[Edit]:
             *([Edit(end, end + 1, [])] if closed else []),
         ]
     doc.note(start, "converted", f"VuePress '::: {name}' → {head.lines[0].strip()}")
-    tail = [] if closed else [Edit(end, end, [indent + token.markup])]
-    return [head.edit(start, start + 1), *tail]
+    tail = Edit(
+        end, end + 1 if closed else end, [indent + fence], [doc.origin(end - 1)]
+    )
+    return [head.edit(start, start + 1), tail]
