@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import posixpath
 import sys
 from pathlib import Path
@@ -184,24 +185,49 @@ def run_migrate(sources: list[Path], output: Path, *, check: bool, quiet: bool) 
     for result in results.values():
         notes.extend(result.notes)
     navigation(pages, texts, notes)
-    texts = toctrees(texts)
     files: dict[Path, str | bytes] = {
-        output / f"{name}.md": text for name, text in texts.items()
+        output / f"{name}.md": text for name, text in toctrees(texts).items()
     }
     for result in results.values():
         for target, source in result.assets.items():
-            files[output / target] = source.read_bytes()
-    conf = output / "conf.py"
-    if not conf.exists():
-        files[conf] = CONF
+            try:
+                files[output / target] = source.read_bytes()
+            except OSError as error:
+                notes.append(
+                    Note(str(source), 0, "review", f"not copied: {error.strerror}")
+                )
+    if not (output / "conf.py").exists():
+        files[output / "conf.py"] = CONF
     changed = [path for path, content in files.items() if differs(path, content)]
-    if not quiet:
-        for note in notes:
-            print(note_line(note))
     migrated = [page for page in pages if page.docname in results]
-    summary(migrated, notes, changed, check)
-    if check:
-        return 2 if unreadable else (1 if changed else 0)
+    afterwards: list[str] = []
+    if not check:
+        # Files first: the printing below may stop early (piped into head).
+        try:
+            write(files, changed)
+            afterwards = write_report(sources, output, migrated, notes)
+        except OSError as error:
+            where = error.filename or output
+            print(
+                f"sphinx-circ migrate: {where}: cannot write ({error.strerror})",
+                file=sys.stderr,
+            )
+            return 2
+    try:
+        for note in [] if quiet else notes:
+            print(note_line(note))
+        summary(migrated, notes, changed, check)
+        for line in afterwards:
+            print(line)
+    except BrokenPipeError:
+        # The reader stopped reading; send what is left to nowhere, quietly.
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+    if unreadable:
+        return 2
+    return 1 if check and changed else 0
+
+
+def write(files: dict[Path, str | bytes], changed: list[Path]) -> None:
     for path in changed:
         path.parent.mkdir(parents=True, exist_ok=True)
         content = files[path]
@@ -209,30 +235,30 @@ def run_migrate(sources: list[Path], output: Path, *, check: bool, quiet: bool) 
             path.write_bytes(content)
         else:
             path.write_text(content, encoding="utf-8")
-    write_report(sources, output, migrated, notes)
-    return 2 if unreadable else 0
 
 
 def differs(path: Path, content: str | bytes) -> bool:
-    if not path.exists():
+    if not path.is_file():
         return True
     if isinstance(content, bytes):
         return path.read_bytes() != content
-    return path.read_text(encoding="utf-8") != content
+    return path.read_text(encoding="utf-8", errors="replace") != content
 
 
 def write_report(
     sources: list[Path], output: Path, pages: list[Page], notes: list[Note]
-) -> None:
-    """Write MIGRATION.md, unless migrating a folder in place (keep the first report)."""
+) -> list[str]:
+    """Write MIGRATION.md, unless migrating a folder in place (keep the first
+    report); return what to tell about it."""
     out = output.resolve()
     if any(s.resolve() == out or s.resolve().is_relative_to(out) for s in sources):
-        return
+        return []
     output.mkdir(parents=True, exist_ok=True)
     (output / REPORT_NAME).write_text(markdown(sources, pages, notes), encoding="utf-8")
-    print(f"Report: {output / REPORT_NAME}")
+    told = [f"Report: {output / REPORT_NAME}"]
     conf = (output / "conf.py").read_text(encoding="utf-8", errors="replace")
     if REPORT_NAME not in conf:
-        print(
+        told.append(
             f"Add {REPORT_NAME!r} to exclude_patterns in {output / 'conf.py'}: it is not a page."
         )
+    return told

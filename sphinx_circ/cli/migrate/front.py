@@ -35,12 +35,10 @@ def load(doc: Doc) -> tuple[int, int] | None:
         node = yaml.compose(text, Loader=yaml.SafeLoader)
         loaded = yaml.safe_load(text)
     except yaml.YAMLError as error:
-        comment(
-            doc,
-            start,
-            end,
-            f"front matter is not valid YAML ({error.__class__.__name__})",
-        )
+        mark = getattr(error, "problem_mark", None)
+        where = f", line {doc.origin(start + 1 + mark.line)[1]}" if mark else ""
+        why = f"front matter is not valid YAML ({error.__class__.__name__}{where})"
+        comment(doc, start, end, why)
         return None
     if loaded is None:
         return (start, end)

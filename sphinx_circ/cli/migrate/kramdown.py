@@ -14,9 +14,11 @@ from markdown_it.token import Token
 from .model import Doc, Edit, Out
 from .tokens import closing, parse, rewrite
 
-KRAMDOWN_IAL = re.compile(r"^\s*\{:\s*([^{}]*?)\s*\}\s*$")
 #: One attribute: ``#id``, ``.class`` or ``key="value"``.
 ATTRIBUTE = r"""(?:[#.][\w-]+|[\w-]+=(?:"[^"]*"|'[^']*'|[^\s{}]+))"""
+KRAMDOWN_IAL = re.compile(r"^\s*\{:\s*([^{}]*?)\s*\}\s*$")
+#: MkDocs' attr_list also reads ``{ .class }``, without the colon.
+ATTR_LIST = re.compile(rf"^\s*\{{:?\s*({ATTRIBUTE}(?:\s+{ATTRIBUTE})*)\s*\}}\s*$")
 HEADING_ATTRS = re.compile(rf"\s*\{{:?\s*({ATTRIBUTE}(?:\s+{ATTRIBUTE})*)\s*\}}\s*$")
 SPAN_IAL = re.compile(r"(?<=[*_`)\]])\{:\s*([^{}\n]*?)\s*\}")
 ALD = re.compile(r"^[\w-]+:")
@@ -102,6 +104,12 @@ def headings(doc: Doc) -> None:
     doc.apply(edits)
 
 
+def attribute_line(doc: Doc, line: int) -> re.Match[str] | None:
+    """The attribute list *line* holds, if it holds nothing else."""
+    pattern = ATTR_LIST if doc.site.flavour == "mkdocs" else KRAMDOWN_IAL
+    return pattern.match(doc.lines[line])
+
+
 def blocks(doc: Doc) -> None:
     """A block's ``{: attrs}`` line → ``{attrs}`` on the line before the block."""
     edits: list[Edit] = []
@@ -111,15 +119,11 @@ def blocks(doc: Doc) -> None:
         while end > start + 1 and not doc.lines[end - 1].strip():
             end -= 1
         lines = range(start, end)
-        if all(KRAMDOWN_IAL.match(doc.lines[n]) for n in lines):
+        if all(attribute_line(doc, n) for n in lines):
             edits += [alone(doc, n) for n in lines]
             continue
-        last = KRAMDOWN_IAL.match(doc.lines[end - 1])
-        first = (
-            KRAMDOWN_IAL.match(doc.lines[start])
-            if token.type == "paragraph_open"
-            else None
-        )
+        last = attribute_line(doc, end - 1)
+        first = attribute_line(doc, start) if token.type == "paragraph_open" else None
         if last or first:
             edits.append(block_attrs(doc, start, end, first, last))
     doc.apply(edits)
@@ -127,7 +131,7 @@ def blocks(doc: Doc) -> None:
 
 def alone(doc: Doc, line: int) -> Edit:
     """An attribute line on its own: for the heading before, or the block after."""
-    match = KRAMDOWN_IAL.match(doc.lines[line])
+    match = attribute_line(doc, line)
     assert match is not None
     attrs = match.group(1)
     if line > 0 and ATX.match(doc.lines[line - 1]):
