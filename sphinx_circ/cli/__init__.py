@@ -31,12 +31,15 @@ def main(argv: Sequence[str] | None = None) -> int:
 
     migrate = commands.add_parser(
         "migrate",
-        help="convert VuePress/Jekyll/Pelican pages to MyST with sphinx-circ blocks",
+        help="convert VuePress/Jekyll/Pelican/MkDocs pages to MyST with sphinx-circ blocks",
         description=(
-            "Convert old portal pages (VuePress components, Jekyll or Pelican front "
-            "matter, Liquid and kramdown) to MyST pages using sphinx-circ's blocks, "
-            "repairing mis-decoded text. Nothing is dropped: what cannot be converted "
-            "is kept in a comment and reported."
+            "Convert old portal pages (VuePress components and slots, Jekyll's Liquid "
+            "and kramdown, Pelican front matter, MkDocs admonitions, tabs, snippets "
+            "and nav) to MyST pages using sphinx-circ's blocks, repairing mis-decoded "
+            "text. Links, Liquid and components inside code blocks are left as written. "
+            "Nothing is dropped: what cannot be converted is kept in a comment and "
+            "reported with its line, on screen and in OUT/MIGRATION.md. Exits with 2 "
+            "only when the input cannot be read or the output written."
         ),
     )
     migrate.add_argument(
@@ -44,7 +47,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         nargs="+",
         type=Path,
         metavar="SRC",
-        help="page files or folders of pages (.md, .markdown; files of any suffix)",
+        help="page files or folders of pages (.md, .markdown; files of any suffix); "
+        "a folder holding mkdocs.yml is read from its docs_dir",
     )
     migrate.add_argument(
         "-o",
@@ -52,7 +56,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         type=Path,
         required=True,
         metavar="OUT",
-        help="folder of the Sphinx project to write (created if needed)",
+        help="folder of the Sphinx project to write (created if needed), with the "
+        "report MIGRATION.md",
     )
     migrate.add_argument(
         "--check",
