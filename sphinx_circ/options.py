@@ -38,7 +38,8 @@ def write_palette(app: Sphinx) -> None:
 def footer_context(
     app: Sphinx, pagename: str, templatename: str, context: dict[str, Any], doctree: Any
 ) -> None:
-    """Resolve the footer links for this page (documents become relative links)."""
+    """The footer links for this page (documents become relative links), and the
+    version switcher's strings."""
     settings = theme_settings(app)
     if settings is None:
         return
@@ -57,9 +58,35 @@ def footer_context(
         links.append((link["name"], url))
     context["circ_footer_links"] = links
     context["circ_footer_label"] = _("Footer links")
+    # The version switcher's name and placeholder (pydata's are English only).
+    context["circ_version_label"] = _("Version")
+    context["circ_version_placeholder"] = _("Choose version")
+
+
+#: pydata-sphinx-theme components the theme replaces by its own copy, wherever
+#: a site places them. A same-named file would not do: pydata puts its own
+#: components folder in templates_path, which is searched before any theme.
+COMPONENTS = {"version-switcher": "components/circ-version-switcher.html"}
+
+
+def own_components(
+    app: Sphinx, pagename: str, templatename: str, context: dict[str, Any], doctree: Any
+) -> None:
+    if theme_settings(app) is None:
+        return
+    for key, value in context.items():
+        if key.startswith("theme_") and isinstance(value, str | list):
+            items = value.split(",") if isinstance(value, str) else value
+            if not all(isinstance(item, str) for item in items):
+                continue  # a list of settings (icon_links…), not of templates
+            names = [item.strip() for item in items]
+            if any(name in COMPONENTS for name in names):
+                context[key] = [COMPONENTS.get(name, name) for name in names]
 
 
 def setup_options(app: Sphinx) -> None:
     # After config.read_theme_options (priority 100).
     app.connect("builder-inited", write_palette)
     app.connect("html-page-context", footer_context)
+    # Before pydata-sphinx-theme resolves the component names (priority 500).
+    app.connect("html-page-context", own_components, priority=400)

@@ -298,3 +298,17 @@ def test_axe_no_worse_than_the_parent(
         if extra:
             worse[f"{mode} {path}"] = extra
     assert worse == {}
+
+
+@pytest.mark.browser
+def test_every_control_is_named_by_its_text_under_sphinx_circ(
+    every_page: tuple[Scan, dict[str, list[str]]],
+) -> None:
+    """The parent's version switcher and search button carry an English name
+    without their visible text (WCAG 2.5.3); sphinx_circ's copies do not."""
+    mismatched = {
+        f"{mode} {path}": found["label-content-name-mismatch"]
+        for (theme, mode, path), found in every_page[0].items()
+        if theme == "sphinx_circ" and found["label-content-name-mismatch"]
+    }
+    assert mismatched == {}

@@ -336,3 +336,19 @@ def test_the_header_dropdown_speaks_the_site_language(
     built = build(files, confoverrides={"language": language})
     toggle = soup(built.read("index.html")).select_one(".navbar-nav .dropdown-toggle")
     assert toggle is not None and toggle.get_text(strip=True) == label
+
+
+def test_the_version_switcher_is_named_by_its_text(build) -> None:
+    options = {
+        "navbar_end": ["version-switcher", "theme-switcher"],
+        "switcher": {"json_url": "_static/switcher.json", "version_match": "1.0"},
+    }
+    built = build(
+        {"index.md": "# Accueil\n"}, confoverrides={"html_theme_options": options}
+    )
+    page = soup(built.read("index.html"))
+    button = page.select_one(".version-switcher__button")
+    assert button.get_text(strip=True) == "Choisir la version"
+    label_id, own_id = button["aria-labelledby"].split()
+    assert own_id == button["id"] and not button.has_attr("aria-label")
+    assert page.select_one(f"#{label_id}").get_text() == "Version"
