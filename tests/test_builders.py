@@ -145,8 +145,10 @@ def test_builder_keeps_every_block(build, builder: str) -> None:
         assert normalise(text) in flat, (builder, text)
     assert HEADING_MARKS[builder] in output
     marks = LINK_MARKS[builder]
-    assert any(mark in output for mark in marks) if isinstance(marks, tuple) else (
-        marks in output
+    assert (
+        any(mark in output for mark in marks)
+        if isinstance(marks, tuple)
+        else (marks in output)
     )
 
 

@@ -115,6 +115,7 @@ def test_the_module_index_collapses_without_inline_script(build) -> None:
     built = build({"index.md": page})
     soup = BeautifulSoup(built.read("py-modindex.html"), "html.parser")
     assert [str(s)[:80] for s in soup.find_all("script") if not s.get("src")] == []
-    assert '"COLLAPSE_INDEX": true' in soup.select_one("script[data-options]")[
-        "data-options"
-    ]
+    assert (
+        '"COLLAPSE_INDEX": true'
+        in soup.select_one("script[data-options]")["data-options"]
+    )

@@ -43,7 +43,5 @@ def test_every_snippet_is_used_by_the_guide() -> None:
 def test_snippet_doctree(built: BuiltSite, name: str, file_regression: Any) -> None:
     app = built.app
     doctree = app.env.get_and_resolve_doctree(f"snippets/{name}", app.builder)
-    text = normalise_doctree(
-        doctree.pformat().replace(str(Path(app.srcdir)), "<src>")
-    )
+    text = normalise_doctree(doctree.pformat().replace(str(Path(app.srcdir)), "<src>"))
     file_regression.check(text, extension=".xml", basename=name)
