@@ -11,7 +11,7 @@ from collections.abc import Mapping
 
 from . import components, front, headings, inline, kramdown, liquid, mkdocs, vue
 from .links import Links, anchors
-from .model import Doc, Page, Result
+from .model import Doc, Edit, Page, Result
 from .tokens import parse
 
 Anchors = Mapping[str, tuple[set[str], dict[str, str]]]
@@ -21,6 +21,8 @@ def prepare(text: str, page: Page, pages: Mapping[str, Page], label: str) -> Doc
     doc = Doc.from_text(text, page, pages, label)
     doc.front_span = front.load(doc)
     flavour = page.site.flavour
+    if flavour != "sphinx":
+        escape_percent(doc)
     if flavour == "mkdocs":
         mkdocs.convert(doc)
     if page.site.liquid:
@@ -35,6 +37,25 @@ def prepare(text: str, page: Page, pages: Mapping[str, Page], label: str) -> Doc
     headings.fix_levels(doc)
     doc.personas = front.tidy(doc, front_span(doc))
     return doc
+
+
+def escape_percent(doc: Doc) -> None:
+    """Text lines opening with "%" would be MyST comments: escape the "%"."""
+    edits = []
+    for token in parse(doc):
+        if token.type == "myst_line_comment" and token.map:
+            for line in range(*token.map):
+                text = doc.lines[line]
+                indent = len(text) - len(text.lstrip())
+                edits.append(
+                    Edit(line, line + 1, [f"{text[:indent]}\\{text[indent:]}"])
+                )
+                doc.note(
+                    line,
+                    "converted",
+                    "'%' opening a line escaped (MyST reads it as a comment)",
+                )
+    doc.apply(edits)
 
 
 def front_span(doc: Doc) -> tuple[int, int] | None:
