@@ -207,8 +207,17 @@ class Links:
             return None
         absolute = path.startswith("/")
         root = page.site.root if page.site.root.is_dir() else page.source.parent
-        source = root / path.lstrip("/") if absolute else page.source.parent / path
-        if not source.is_file():
+        # VuePress serves "/x.png" from .vuepress/public/.
+        found = [
+            root / path.lstrip("/"),
+            root / ".vuepress" / "public" / path.lstrip("/"),
+        ]
+        source = (
+            next((f for f in found if f.is_file()), None)
+            if absolute
+            else page.source.parent / path
+        )
+        if source is None or not source.is_file():
             return None
         folder = page.site_root if absolute else posixpath.dirname(page.docname)
         target = posixpath.normpath(posixpath.join(folder, path.lstrip("/")))

@@ -1,9 +1,9 @@
 """Jekyll's Liquid: includes, ``{% raw %}``, ``{{ site.x }}``, links and the rest.
 
 Jekyll runs Liquid before Markdown; here it is read from the parsed page, so
-nothing inside a code block is touched — with one exception: the
-``{% raw %}`` markers themselves, which only ever escaped Liquid and were
-never shown, are removed wherever they are.
+nothing inside a code block is touched — with one exception: in a Jekyll
+site, the ``{% raw %}`` markers themselves, which only ever escaped Liquid
+and were never shown, are removed from code blocks too.
 """
 
 from __future__ import annotations

@@ -41,9 +41,8 @@ class Site:
     """Where pages come from: the generator that built them and its settings."""
 
     root: Path
-    flavour: str = (
-        "markdown"  # markdown | vuepress | jekyll | pelican | mkdocs | sphinx
-    )
+    #: markdown | vuepress | jekyll | pelican | mkdocs | sphinx (a migration's output)
+    flavour: str = "markdown"
     config: dict[str, Any] = field(default_factory=dict)
     config_path: Path | None = None
     #: Folders searched for Jekyll includes or MkDocs snippets, in order.

@@ -59,9 +59,9 @@ def detect(source: Path) -> Detected:
         if (candidate / ".vuepress").is_dir() or (
             candidate / "docs" / ".vuepress"
         ).is_dir():
-            return Detected(Site(folder, "vuepress"))
+            return Detected(Site(candidate, "vuepress"))
         if (candidate / "_config.yml").is_file():
-            return jekyll_site(folder, candidate / "_config.yml")
+            return jekyll_site(candidate / "_config.yml")
         if (candidate / "pelicanconf.py").is_file():
             return Detected(Site(folder, "pelican"))
     includes = [folder / "_includes"] if (folder / "_includes").is_dir() else []
@@ -81,7 +81,7 @@ def mkdocs_site(source: Path, config_path: Path) -> Detected | None:
     return Detected(site, [problem] if problem else [])
 
 
-def jekyll_site(folder: Path, config_path: Path) -> Detected:
+def jekyll_site(config_path: Path) -> Detected:
     problems = []
     try:
         config: Any = yaml.safe_load(config_path.read_text(encoding="utf-8-sig"))
@@ -93,7 +93,7 @@ def jekyll_site(folder: Path, config_path: Path) -> Detected:
     config = config if isinstance(config, dict) else {}
     root = config_path.parent
     includes = root / str(config.get("includes_dir") or "_includes")
-    return Detected(Site(folder, "jekyll", config, config_path, [includes]), problems)
+    return Detected(Site(root, "jekyll", config, config_path, [includes]), problems)
 
 
 def page_files(site: Site, source: Path) -> list[tuple[Path, str]]:
