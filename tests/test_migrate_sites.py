@@ -189,7 +189,8 @@ def test_vuepress_site(tmp_path: Path, capsys) -> None:
             ".vuepress/config.js": "module.exports = {}\n",
             "README.md": "---\ntitle: Accueil\n---\n\n<Hero>\n\n# {{ $page.title }}\n\n</Hero>\n\n"
             "Un compteur : {{ compteur }}.\n",
-            "guide/README.md": "# Guide\n\nVoir [l'accueil](/).\n",
+            "guide/README.md": "# Guide\n\nVoir [l'accueil](/).\n\n![Logo](/logo.svg)\n",
+            ".vuepress/public/logo.svg": '<svg xmlns="http://www.w3.org/2000/svg"/>\n',
         },
     )
     out = tmp_path / "out"
@@ -198,9 +199,10 @@ def test_vuepress_site(tmp_path: Path, capsys) -> None:
     assert (out / "index.md").is_file() and (out / "guide" / "index.md").is_file()
     assert ":::{hero}\n# Accueil\n:::" in (out / "index.md").read_text(encoding="utf-8")
     assert "Vue '{{ compteur }}' kept as written: Vue computes it at run time" in report
-    assert "[l'accueil](../index.md)" in (out / "guide" / "index.md").read_text(
-        encoding="utf-8"
-    )
+    guide = (out / "guide" / "index.md").read_text(encoding="utf-8")
+    assert "[l'accueil](../index.md)" in guide
+    # Served from .vuepress/public/ by VuePress: copied to the project's root.
+    assert "![Logo](../logo.svg)" in guide and (out / "logo.svg").is_file()
 
 
 def test_bad_input_gives_notes_not_tracebacks(tmp_path: Path, capsys) -> None:
