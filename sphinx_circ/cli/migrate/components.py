@@ -10,12 +10,12 @@ has any, stays on the page.
 
 from __future__ import annotations
 
-from .html import plain_text, slot_name
+from .html import Tag, plain_text, scan, slot_name
 from .inline import button_parts
 from .landing import Landing
 from .model import SEPARATOR, Doc, Edit, Out, colons, needs_separator
 from .tokens import parse
-from .tree import Element, Frag, Md, Page, groups, nest, sequence
+from .tree import Element, Frag, Md, Page, active, groups, nest, sequence
 
 UNWRAPPED = ("template", "clientonly", "client-only", "no-ssr", "center")
 
@@ -30,6 +30,43 @@ def convert(doc: Doc) -> None:
         for first, last, group in groups(page, nodes)
     ]
     doc.apply([edit(doc, rendered, n) for n in range(len(rendered))])
+    in_lists(doc)
+
+
+def in_lists(doc: Doc) -> None:
+    """HTML blocks inside list items, each converted on its own, indented as it was."""
+    tokens = parse(doc)
+    page = Page(doc)
+    renderer = Components(doc, page)
+    edits = []
+    stack: list[str] = []
+    for token in tokens:
+        if token.nesting == 1:
+            stack.append(token.type)
+        elif token.nesting == -1 and stack:
+            stack.pop()
+        if token.type != "html_block" or not token.map or len(stack) < 1:
+            continue
+        start, end = token.map
+        if "blockquote_open" in stack:  # its lines start with ">": left as written
+            if any(isinstance(p, Tag) and p.component for p in scan(token.content)):
+                doc.note(
+                    start,
+                    "review",
+                    "component inside a quote kept as written (not shown)",
+                )
+            continue
+        if "list_item_open" not in stack:
+            continue
+        nodes = nest(doc, page, sequence(page, [token], start, end))
+        if not any(active(n) for n in nodes):
+            continue
+        out = Out.join(doc, [renderer.node(n, "list") for n in nodes])
+        text = doc.lines[start]
+        indent = text[: len(text) - len(text.lstrip())]
+        out.lines = [indent + line if line else line for line in out.lines]
+        edits.append(out.edit(start, end) if out.lines else doc.removal(start, end))
+    doc.apply(edits)
 
 
 def edit(doc: Doc, rendered: list[tuple[int, int, Out]], index: int) -> Edit:

@@ -8,10 +8,12 @@ a front-matter list of data.gouv.fr dataset slugs becomes a list of links.
 
 from __future__ import annotations
 
+import posixpath
 import re
 from typing import Any
 
 from .html import Tag, bound, plain_text, slot_name
+from .links import find_asset, is_external
 from .model import Out
 from .render import Renderer
 from .tokens import parse
@@ -21,6 +23,8 @@ from .vue import frontmatter_path, resolve
 SECTION_STYLES = ("default", "color", "grey", "dark", "white")
 TITLE_SLOTS = ("title", "heading", "header")
 TEXT_SLOTS = ("default", "description", "subtitle", "tagline", "text", "content")
+#: Slots of buttons and links: kept after the text, where blocks show them.
+ACTION_SLOTS = ("actions", "action", "buttons", "cta", "footer")
 SLUG = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._-]*$")
 DATASET_URL = "https://www.data.gouv.fr/fr/datasets/{}/"
 
@@ -49,7 +53,7 @@ class Landing(Renderer):
                     "review",
                     "hero without a heading: give it one (the page title)",
                 )
-        image = self.prop(tag, "image")
+        image = self.image(tag)
         options = [f":image: {image}"] if image else []
         self.note(tag, "converted", "<Hero> → hero")
         return self.block("hero", body, element, options=options)
@@ -107,21 +111,42 @@ class Landing(Renderer):
             elif slot in TEXT_SLOTS:
                 (rest if slot == "default" else text).append(content)
                 self.note(child.tag, "converted", f"{where} → its text")
+            elif slot in ACTION_SLOTS:
+                rest.append(content)
+                self.note(child.tag, "converted", f"{where} → after its text")
             else:
                 rest.append(content)
                 self.note(child.tag, "review", f"{where}: its content kept as text")
         return Out.join(self.doc, [*([title] if title else []), *text, *rest])
 
     def heading(self, content: Out, level: int, line: int) -> Out:
+        """A title slot's content as one heading: the level written in it, if
+        any, except in a hero, whose heading is the page title (level 1)."""
         text = " ".join(t.strip() for t in content.lines if t.strip())
         match = re.match(r"^(#{1,6})\s+(.*)$", text)
         if match:
-            level, text = len(match.group(1)), match.group(2)
+            level, text = (level if level == 1 else len(match.group(1))), match.group(2)
         text = plain_text(text)
         origin = content.origins[0] if content.origins else self.doc.origin(line)
         out = Out(self.doc)
         out.lines, out.origins = [f"{'#' * level} {text}"], [origin]
         return out if text else Out(self.doc)
+
+    def image(self, tag: Tag) -> str | None:
+        """The hero's image, copied beside the page (or reported if not found)."""
+        image = self.prop(tag, "image")
+        if not image or is_external(image):
+            return image
+        found = find_asset(self.doc.page, image)
+        if found is None:
+            self.note(tag, "outside", f"image {image!r} was not found beside the page")
+            return image
+        target, source = found
+        self.doc.assets[target] = source
+        self.note(tag, "converted", f"image {image!r} copied to {target!r}")
+        return posixpath.relpath(
+            target, posixpath.dirname(self.doc.page.docname) or "."
+        )
 
     def prop(self, tag: Tag, name: str) -> str | None:
         """A prop written as is, or bound to the page's front matter."""

@@ -132,7 +132,6 @@ class Links:
     ):
         self.doc = doc
         self.anchors = anchors
-        self.assets: dict[str, Path] = {}
 
     def run(self) -> None:
         tokens = parse(self.doc, inline=True)
@@ -201,32 +200,36 @@ class Links:
 
     def copy_asset(self, url: str, line: int) -> str | None:
         """Copy an image found beside the old page; return the link to it."""
-        page = self.doc.page
-        path = url.split("#")[0].split("?")[0]
-        if not path.lower().endswith(IMAGE_SUFFIXES):
+        found = find_asset(self.doc.page, url)
+        if found is None:
             return None
-        absolute = path.startswith("/")
-        root = page.site.root if page.site.root.is_dir() else page.source.parent
-        # VuePress serves "/x.png" from .vuepress/public/.
-        found = [
-            root / path.lstrip("/"),
-            root / ".vuepress" / "public" / path.lstrip("/"),
-        ]
-        source = (
-            next((f for f in found if f.is_file()), None)
-            if absolute
-            else page.source.parent / path
-        )
-        if source is None or not source.is_file():
-            return None
-        folder = page.site_root if absolute else posixpath.dirname(page.docname)
-        target = posixpath.normpath(posixpath.join(folder, path.lstrip("/")))
-        if target.startswith("../"):
-            return None
-        self.assets[target] = source
-        link = posixpath.relpath(target, posixpath.dirname(page.docname) or ".")
+        target, source = found
+        self.doc.assets[target] = source
         self.doc.note(line, "converted", f"image {url!r} copied to {target!r}")
-        return link
+        return posixpath.relpath(
+            target, posixpath.dirname(self.doc.page.docname) or "."
+        )
+
+
+def find_asset(page: Page, url: str) -> tuple[str, Path] | None:
+    """(output path, file) of an image of the old site *url* names, if found."""
+    path = url.split("#")[0].split("?")[0]
+    if not path.lower().endswith(IMAGE_SUFFIXES) or is_external(path):
+        return None
+    absolute = path.startswith("/")
+    root = page.site.root if page.site.root.is_dir() else page.source.parent
+    # VuePress serves "/x.png" from .vuepress/public/.
+    places = [root / path.lstrip("/"), root / ".vuepress" / "public" / path.lstrip("/")]
+    source = (
+        next((p for p in places if p.is_file()), None)
+        if absolute
+        else page.source.parent / path
+    )
+    if source is None or not source.is_file():
+        return None
+    folder = page.site_root if absolute else posixpath.dirname(page.docname)
+    target = posixpath.normpath(posixpath.join(folder, path.lstrip("/")))
+    return None if target.startswith("../") else (target, source)
 
 
 DEFINITION_LINE = re.compile(DEFINITION.pattern, re.MULTILINE)

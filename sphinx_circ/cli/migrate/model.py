@@ -103,6 +103,8 @@ class Doc:
     has_hero: bool = False
     #: The persona tabs the front matter's buttons make, added at the end.
     personas: list[str] = field(default_factory=list)
+    #: Images the page uses, by output path: copied beside it.
+    assets: dict[str, Path] = field(default_factory=dict)
 
     @classmethod
     def from_text(

@@ -83,7 +83,7 @@ def finish(doc: Doc, known: Anchors) -> Result:
     while lines and not lines[-1].strip():
         lines = lines[:-1]
     notes = sorted(doc.notes, key=lambda n: (n.path != doc.label, n.path, n.line))
-    return Result(tidy_text(lines + doc.personas), notes, links.assets)
+    return Result(tidy_text(lines + doc.personas), notes, doc.assets)
 
 
 def tidy_text(lines: list[str]) -> str:
