@@ -86,7 +86,7 @@ def comment(doc: Doc, start: int, end: int, why: str) -> None:
 
 def tidy(doc: Doc, span: tuple[int, int] | None) -> list[str]:
     """Tidy the front matter in place; return the persona block its buttons make."""
-    front = dict(doc.front)
+    front = {k: v for k, v in doc.front.items() if k not in doc.front_dropped}
     line = span[0] if span else 0
     persona_block: list[str] = []
     buttons = front.pop("buttons", None)

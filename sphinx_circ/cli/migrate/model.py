@@ -105,6 +105,8 @@ class Doc:
     personas: list[str] = field(default_factory=list)
     #: Images the page uses, by output path: copied beside it.
     assets: dict[str, Path] = field(default_factory=dict)
+    #: Front-matter keys a step has turned into content: left out of the output.
+    front_dropped: set[str] = field(default_factory=set)
 
     @classmethod
     def from_text(

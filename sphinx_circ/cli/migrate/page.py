@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 
-from . import components, front, headings, inline, kramdown, liquid, mkdocs, vue
+from . import components, front, headings, home, inline, kramdown, liquid, mkdocs, vue
 from .links import Links, anchors
 from .model import Doc, Edit, Page, Result
 from .tokens import parse
@@ -30,6 +30,7 @@ def prepare(text: str, page: Page, pages: Mapping[str, Page], label: str) -> Doc
     if flavour in ("markdown", "vuepress"):
         vue.interpolate(doc)
         vue.containers(doc)
+        home.convert(doc)
     components.convert(doc)
     inline.convert(doc)
     kramdown.convert(doc)
