@@ -25,7 +25,7 @@ def add_title(doc: Doc) -> None:
     if any(t.type == "heading_open" and t.tag == "h1" for t in tokens):
         return
     title = doc.front.get("title")
-    doc.has_hero = doc.has_hero or has_hero(tokens)
+    doc.has_hero = has_hero(tokens)
     if not title and not counted(tokens):
         doc.note_at(
             1, "review", "page without a title: give it a heading (the toctree warns)"
@@ -69,8 +69,34 @@ def counted(tokens: list[Token]) -> list[int]:
     return found
 
 
+def atx(doc: Doc) -> None:
+    """Setext headings (underlined) written as ATX ones (``## Title``), which
+    steps that move things before a heading can read the same way."""
+    edits: list[Edit] = []
+    for token in parse(doc):
+        if (
+            token.type == "heading_open"
+            and token.map
+            and token.markup[:1] in ("=", "-")
+        ):
+            start, end = token.map
+            if doc.lines[start][:1] in " \t" or token.level:
+                continue  # nested (in a list, a quote): left as written
+            content = " ".join(doc.lines[n].strip() for n in range(start, end - 1))
+            edits.append(
+                Edit(
+                    start,
+                    end,
+                    [f"{'#' * int(token.tag[1])} {content}"],
+                    [doc.origin(start)],
+                )
+            )
+    doc.apply(edits)
+
+
 def fix_levels(doc: Doc) -> None:
     tokens = parse(doc)
+    doc.has_hero = has_hero(tokens)
     edits: list[Edit] = []
     previous = 0
     for index in counted(tokens):

@@ -62,7 +62,6 @@ def convert(doc: Doc) -> None:
     if start < len(doc.lines) and doc.lines[start].strip():
         out.add("", line)
     doc.apply([Edit(start, start, ["", *out.lines], [doc.origin(line), *out.origins])])
-    doc.has_hero = True
     doc.front_dropped.update(key for key in HOME_KEYS if key in doc.front)
     parts = "hero" + (f", grid of {len(cards)} cards" if cards else "")
     doc.note(line, "converted", f"VuePress home page (front matter) → {parts}")

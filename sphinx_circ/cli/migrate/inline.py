@@ -74,17 +74,20 @@ def convert(doc: Doc) -> None:
         text = "\n".join(doc.lines[segment.start : segment.end])
         if "<" not in text:
             continue
-        new = rewrite(doc, segment.start, text, tops.get(segment.start, ""))
+        kind, end = tops.get(segment.start, ("", segment.end))
+        # A setext heading's underline follows its text: the check needs it.
+        tail = "\n".join(doc.lines[segment.end : end])
+        new = rewrite(doc, segment.start, text, kind, tail)
         if new is not None:
             edits.append(Edit(segment.start, segment.end, new))
     doc.apply(edits)
 
 
-def top_level_inlines(tokens: list[Token]) -> dict[int, str]:
+def top_level_inlines(tokens: list[Token]) -> dict[int, tuple[str, int]]:
     """The paragraphs and headings at the top of the page (where a target may
-    go before them), by first line."""
+    go before them): their type and end, by first line."""
     return {
-        token.map[0]: token.type
+        token.map[0]: (token.type, token.map[1])
         for token in tokens
         if token.level == 0
         and token.type in ("paragraph_open", "heading_open")
@@ -119,7 +122,9 @@ def strays(doc: Doc, first: int, text: str) -> str:
     return "".join([*out, text[position:]])
 
 
-def rewrite(doc: Doc, first: int, text: str, top: str) -> list[str] | None:
+def rewrite(
+    doc: Doc, first: int, text: str, top: str, tail: str = ""
+) -> list[str] | None:
     """*text*'s lines with its inline tags converted, or None if nothing changed.
 
     *top* is the type of the top-level block *text* is ("" if it is nested).
@@ -174,6 +179,8 @@ def rewrite(doc: Doc, first: int, text: str, top: str) -> list[str] | None:
         new = convert_tag(doc, line, piece, close is not None, inner, leading)
         if new is None:
             continue
+        if new.endswith("`") and text[end : end + 1] == "`":
+            new += " "  # a role's backtick must not join the next run of them
         if new.startswith("(") and new.endswith(")="):
             targets.append(new)
             new = keep_apart(text, piece.start, end)
@@ -189,7 +196,7 @@ def rewrite(doc: Doc, first: int, text: str, top: str) -> list[str] | None:
         return targets  # nothing left but line breaks: the target alone
     if targets:  # the text now opens its own block: a break there breaks nothing
         body = re.sub(r"^(?:\s*<br\s*/?>)+", "", body, flags=re.IGNORECASE).lstrip()
-        if not same_block(body, top):
+        if not same_block(f"{body}\n{tail}" if tail else body, top):
             # Without the anchor its text would start another kind of block
             # ("---", "- item"…): leave the anchor where it is.
             del doc.notes[noted:]

@@ -20,7 +20,7 @@ KRAMDOWN_IAL = re.compile(r"^\s*\{:\s*([^{}]*?)\s*\}\s*$")
 #: MkDocs' attr_list also reads ``{ .class }``, without the colon.
 ATTR_LIST = re.compile(rf"^\s*\{{:?\s*({ATTRIBUTE}(?:\s+{ATTRIBUTE})*)\s*\}}\s*$")
 HEADING_ATTRS = re.compile(rf"\s*\{{:?\s*({ATTRIBUTE}(?:\s+{ATTRIBUTE})*)\s*\}}\s*$")
-SPAN_IAL = re.compile(r"(?<=[*_`)\]])\{:\s*([^{}\n]*?)\s*\}")
+SPAN_IAL = re.compile(rf"(?<=[*_`)\]])\{{:\s*({ATTRIBUTE}(?:\s+{ATTRIBUTE})*)\s*\}}")
 ALD = re.compile(r"^[\w-]+:")
 ATX = re.compile(r"^ {0,3}#{1,6}(\s|$)")
 TOC_ITEM = re.compile(r"^[^\n]*\n\s*\{:\s*toc\s*\}\s*$")

@@ -36,7 +36,6 @@ class Landing(Renderer):
         if not body.lines and not self.doc.front.get("title"):
             self.note(tag, "review", "empty <Hero> removed")
             return Out(self.doc)
-        self.doc.has_hero = True
         if not any(line.startswith("# ") for line in body.lines):
             title = self.doc.front.get("title")
             if title:
@@ -122,7 +121,10 @@ class Landing(Renderer):
     def heading(self, content: Out, level: int, line: int) -> Out:
         """A title slot's content as one heading: the level written in it, if
         any, except in a hero, whose heading is the page title (level 1)."""
-        text = " ".join(t.strip() for t in content.lines if t.strip())
+        # Blocks written inside a title (a fence, its options) are not its text.
+        text = " ".join(
+            t.strip() for t in content.lines if t.strip() and t.strip()[0] != ":"
+        )
         match = re.match(r"^(#{1,6})\s+(.*)$", text)
         if match:
             level, text = (level if level == 1 else len(match.group(1))), match.group(2)

@@ -100,6 +100,7 @@ class Doc:
     front_lines: dict[str, int] = field(default_factory=dict)
     #: Lines of the front matter (YAML or MultiMarkdown), if the page has one.
     front_span: tuple[int, int] | None = None
+    #: Whether the page has a hero block (found by the headings step).
     has_hero: bool = False
     #: The persona tabs the front matter's buttons make, added at the end.
     personas: list[str] = field(default_factory=list)

@@ -20,6 +20,7 @@ Anchors = Mapping[str, tuple[set[str], dict[str, str]]]
 def prepare(text: str, page: Page, pages: Mapping[str, Page], label: str) -> Doc:
     doc = Doc.from_text(text, page, pages, label)
     doc.front_span = front.load(doc)
+    opening_rule(doc)
     flavour = page.site.flavour
     if flavour != "sphinx":
         escape_percent(doc)
@@ -32,12 +33,24 @@ def prepare(text: str, page: Page, pages: Mapping[str, Page], label: str) -> Doc
         vue.containers(doc)
         home.convert(doc)
     components.convert(doc)
+    opening_rule(doc)  # inlined files and components may have put one first
+    headings.atx(doc)
     inline.convert(doc)
     kramdown.convert(doc)
     headings.add_title(doc)
     headings.fix_levels(doc)
     doc.personas = front.tidy(doc, front_span(doc))
     return doc
+
+
+def opening_rule(doc: Doc) -> None:
+    """A rule ("---") opening a page without front matter becomes "***", the
+    same rule: the parser, like MyST, could read a front matter from it."""
+    if doc.front_span is not None:
+        return
+    opening = next((n for n, text in enumerate(doc.lines) if text.strip()), None)
+    if opening is not None and doc.lines[opening].strip() == "---":
+        doc.apply([Edit(opening, opening + 1, ["***"], [doc.origin(opening)])])
 
 
 def escape_percent(doc: Doc) -> None:
@@ -71,16 +84,8 @@ def front_span(doc: Doc) -> tuple[int, int] | None:
 def finish(doc: Doc, known: Anchors) -> Result:
     links = Links(doc, known)
     links.run()
+    opening_rule(doc)
     lines = doc.lines
-    opening = next((n for n, text in enumerate(lines) if text.strip()), None)
-    if (
-        doc.front_span is None
-        and opening is not None
-        and lines[opening].strip() == "---"
-    ):
-        # A rule opening a page without front matter: MyST could read the
-        # page's start as front matter; "***" is the same rule.
-        lines = [*lines[:opening], "***", *lines[opening + 1 :]]
     while lines and not lines[-1].strip():
         lines = lines[:-1]
     notes = sorted(doc.notes, key=lambda n: (n.path != doc.label, n.path, n.line))
