@@ -1,12 +1,17 @@
 """``sphinx-circ migrate``: VuePress, Jekyll, Pelican and MkDocs pages to MyST.
 
-Each page is parsed with markdown-it-py and converted from its tokens, one
-step per concern: Liquid (``liquid``), Vue interpolation and containers
-(``vue``), components (``tree`` and ``components``), inline tags
-(``inline``), kramdown attributes (``kramdown``), MkDocs syntax (``mkdocs``),
-headings, front matter and links. Code blocks are never rewritten. What
-cannot be converted is kept in a MyST comment and reported with its exact
-line (``report``). Running it on its own output changes nothing.
+Each page is parsed with markdown-it-py (``tokens``) and converted from its
+tokens, one step per concern, in the order ``page`` runs them: front matter
+(``front``), MkDocs syntax (``mkdocs``), Liquid (``liquid``), Vue
+interpolation and containers (``vue``), VuePress's home page (``home``),
+components (``tree``, ``render``, ``landing``, ``components``, with ``html``
+reading the tags), inline tags (``inline``), kramdown attributes
+(``kramdown``), headings (``headings``) and links (``links``). Every step
+replaces whole line ranges (``model``), never a code block. ``sites`` tells
+which generator built a source, ``navigation`` writes MkDocs' nav as
+toctrees, ``report`` prints the notes and writes MIGRATION.md. What cannot be
+converted is kept in a MyST comment and reported with its exact line.
+Running it on its own output changes nothing.
 """
 
 from __future__ import annotations
