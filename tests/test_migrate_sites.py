@@ -278,3 +278,14 @@ def test_output_piped_into_a_reader_that_stops(tmp_path: Path) -> None:
     )
     assert "Traceback" not in result.stderr, result.stderr
     assert (out / "guide" / "publier.md").is_file() and (out / "MIGRATION.md").is_file()
+
+
+def test_a_first_migration_in_place_writes_its_report(tmp_path: Path, capsys) -> None:
+    site = write(tmp_path / "site", {"index.md": "<Hero>\n\n# Accueil\n\n</Hero>\n"})
+    code, _ = run(capsys, "migrate", str(site), "-o", str(site))
+    assert code == 0
+    assert ":::{hero}" in (site / "index.md").read_text(encoding="utf-8")
+    report = (site / "MIGRATION.md").read_text(encoding="utf-8")
+    assert "<Hero> → hero" in report
+    code, _ = run(capsys, "migrate", str(site), "-o", str(site))
+    assert (site / "MIGRATION.md").read_text(encoding="utf-8") == report

@@ -248,10 +248,13 @@ def differs(path: Path, content: str | bytes) -> bool:
 def write_report(
     sources: list[Path], output: Path, pages: list[Page], notes: list[Note]
 ) -> list[str]:
-    """Write MIGRATION.md, unless migrating a folder in place (keep the first
-    report); return what to tell about it."""
+    """Write MIGRATION.md, unless migrating a folder in place where one is
+    already (it keeps the first migration's report); return what to tell."""
     out = output.resolve()
-    if any(s.resolve() == out or s.resolve().is_relative_to(out) for s in sources):
+    in_place = any(
+        s.resolve() == out or s.resolve().is_relative_to(out) for s in sources
+    )
+    if in_place and (output / REPORT_NAME).exists():
         return []
     output.mkdir(parents=True, exist_ok=True)
     (output / REPORT_NAME).write_text(markdown(sources, pages, notes), encoding="utf-8")
