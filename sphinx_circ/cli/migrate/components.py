@@ -109,6 +109,8 @@ def neighbour(
 
 
 class Components(Landing):
+    """Writes each element of the tree as the block it becomes."""
+
     def element(self, element: Element, parent: str) -> Out:
         tag = element.tag
         name = tag.lower

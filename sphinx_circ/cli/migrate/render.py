@@ -13,6 +13,8 @@ from .tree import Element, Fenced, Frag, Md, Node, Page
 
 
 class Renderer:
+    """Writes the nodes of a page's tree; subclasses write the elements."""
+
     def __init__(self, doc: Doc, page: Page) -> None:
         self.doc = doc
         self.page = page
@@ -63,14 +65,10 @@ class Renderer:
         rest = [t for t in lines[1:] if t.strip()]
         cut = min((len(t) - len(t.lstrip()) for t in rest), default=0) if dedent else 0
         for number, line in enumerate(lines):
-            line = (
-                line.lstrip()
-                if number == 0 and dedent
-                else line[cut:]
-                if line.strip()
-                else ""
-            )
-            out.add(line.rstrip() if dedent else line, first + number)
+            if dedent:
+                # The first line starts after a tag: its indentation is the tag's.
+                line = line.lstrip() if number == 0 else line[cut:].rstrip()
+            out.add(line if line.strip() else "", first + number)
         return out.trimmed()
 
     def children(self, nodes: list[Node], parent: str) -> Out:
