@@ -289,3 +289,21 @@ def test_a_first_migration_in_place_writes_its_report(tmp_path: Path, capsys) ->
     assert "<Hero> → hero" in report
     code, _ = run(capsys, "migrate", str(site), "-o", str(site))
     assert (site / "MIGRATION.md").read_text(encoding="utf-8") == report
+
+
+def test_mkdocs_before_1_called_its_nav_pages(tmp_path: Path, capsys) -> None:
+    site = write(
+        tmp_path / "ancien",
+        {
+            "mkdocs.yml": "site_name: Ancienne documentation\npages:\n"
+            "    - Accueil: index.md\n    - Installer:\n        - 1. Dépendances: dependances.md\n",
+            "docs/index.md": "# Accueil\n",
+            "docs/dependances.md": "# Dépendances\n",
+        },
+    )
+    out = tmp_path / "out"
+    code, _ = run(capsys, "migrate", str(site), "-o", str(out))
+    assert code == 0
+    index = (out / "index.md").read_text(encoding="utf-8")
+    assert ":caption: Installer\n\n1. Dépendances <dependances>\n```" in index
+    sphinx_build(out, tmp_path / "html")

@@ -97,25 +97,21 @@ def toctrees(texts: dict[str, str]) -> dict[str, str]:
 
 def navigation(pages: list[Page], texts: dict[str, str], notes: list[Note]) -> None:
     """Write each MkDocs site's ``nav`` as captioned toctrees in its index page."""
-    sites = {
-        id(p.site): p
-        for p in pages
-        if p.site.flavour == "mkdocs" and p.site.config.get("nav")
-    }
+    sites = {id(p.site): p for p in pages if p.site.flavour == "mkdocs"}
     for first in sites.values():
         site = first.site
+        # MkDocs before 1.0 called it "pages".
+        nav = site.config.get("nav") or site.config.get("pages")
+        if not nav:
+            continue
         members = [p for p in pages if p.site is site]
         index = posixpath.join(first.site_root, "index") if first.site_root else "index"
         docnames = {p.source.resolve(): p.docname for p in members}
-        lines, _placed, problems = nav_toctrees(
-            site.config["nav"], site.root, docnames, index
-        )
+        lines, _placed, problems = nav_toctrees(nav, site.root, docnames, index)
         label = str(site.config_path)
         notes += [Note(label, 0, "review", problem) for problem in problems]
         if index not in texts:
-            title = str(
-                site.config.get("site_name") or first.site_root or "Documentation"
-            )
+            title = site.config.get("site_name") or first.site_root or "Documentation"
             texts[index] = f"# {title}\n"
         text = texts[index].split(TOCTREE_MARK)[0].rstrip("\n")
         if "\n".join(lines).strip() not in text:
