@@ -171,7 +171,7 @@ def inline_include(
 
 
 def include_path(doc: Doc, line: int, match: re.Match[str]) -> Path | None:
-    name = match.group("file")
+    name = match.group("file").strip("\"'")  # Jekyll accepts it quoted too
     if "{{" in name:
         return None
     if match.group("relative"):
