@@ -165,3 +165,24 @@ def test_header_axe(browser: Any, site: str, width: int) -> None:
         assert axe_violations(page) == []
     finally:
         page.context.close()
+
+
+def test_without_a_menu_the_sidebar_follows_the_one_row_header(
+    browser: Any, site_factory: Any
+) -> None:
+    with serve(
+        site_factory("long-header", **{"html_theme_options.navbar_center": ""})
+    ) as url:
+        page = open_page(browser, url + "faq.html", 1280)
+        try:
+            assert page.locator(".navbar-header-items__center").count() == 0
+            header = page.eval_on_selector(
+                ".bd-header", "e => e.getBoundingClientRect().height"
+            )
+            top = page.eval_on_selector(
+                "#pst-primary-sidebar", "e => parseFloat(getComputedStyle(e).top)"
+            )
+            # pydata's own offset (4rem + 1rem), not the two-row one (36px more).
+            assert 0 <= top - header <= 8.5, (top, header)
+        finally:
+            page.context.close()
