@@ -215,7 +215,11 @@ def tokens_css(overrides: dict[str, dict[str, str]]) -> str:
             lines = "".join(
                 f"  --circ-{name}: {value};\n" for name, value in values.items()
             )
-            blocks.append(f'html[data-theme="{mode}"] {{\n{lines}}}\n')
+            # Without JavaScript no mode is set: the light tokens apply.
+            selector = f'html[data-theme="{mode}"]'
+            if mode == "light":
+                selector = f"html:not([data-theme]), {selector}"
+            blocks.append(f"{selector} {{\n{lines}}}\n")
     return "".join(blocks)
 
 

@@ -195,3 +195,34 @@ def test_icons_sit_on_their_line(browser: Any, site: str) -> None:
             assert abs(offset) <= 1.5, (kind, offset)
     finally:
         context.close()
+
+
+#: The link colour pydata-sphinx-theme draws with, and the page's mode.
+LINK_COLOUR = """() => ({
+  mode: document.documentElement.dataset.theme || null,
+  link: getComputedStyle(document.documentElement)
+    .getPropertyValue('--pst-color-link').trim(),
+})"""
+
+
+@pytest.mark.parametrize(
+    ("name", "colour"),
+    [("icons", "#0053b3"), ("agence", "#00664a")],
+    ids=["default", "agency-palette"],
+)
+@pytest.mark.parametrize("javascript", [True, False], ids=["js", "no-js"])
+def test_links_take_the_portal_colour_with_or_without_javascript(
+    browser: Any, site_factory: Any, name: str, colour: str, javascript: bool
+) -> None:
+    """Without a script no mode is set; the light tokens apply, not pydata's teal."""
+    context = browser.new_context(java_script_enabled=javascript, color_scheme="light")
+    page = context.new_page()
+    try:
+        with serve(site_factory(name)) as url:
+            page.goto(url + "index.html", wait_until="load")
+            page.wait_for_timeout(300)  # the mode's colour transition
+            found = page.evaluate(LINK_COLOUR)
+        assert found["mode"] == ("light" if javascript else None)
+        assert found["link"] == colour
+    finally:
+        context.close()

@@ -34,7 +34,8 @@ END = "/* tokens:end */"
 SELECTORS = {
     "sizes": ":root",
     "breakpoints": ":root",
-    "light": 'html[data-theme="light"]',
+    # Without JavaScript no mode is set: the light tokens apply, as pydata's do.
+    "light": 'html:not([data-theme]), html[data-theme="light"]',
     "dark": 'html[data-theme="dark"]',
 }
 PREFIXES = {"breakpoints": "breakpoint-"}
