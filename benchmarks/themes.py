@@ -23,20 +23,13 @@ file the page with blocks loads that the plain page does not.
 from __future__ import annotations
 
 import argparse
-import contextlib
-import functools
 import gzip
 import html.parser
-import http.server
 import importlib.metadata
 import importlib.util
-import os
 import shutil
-import subprocess
 import sys
 import tempfile
-import threading
-from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -44,6 +37,11 @@ from typing import Any
 from playwright.sync_api import sync_playwright
 
 ROOT = Path(__file__).resolve().parent.parent
+# The screenshot tool serves, builds and launches Chromium the same way.
+sys.path.insert(0, str(ROOT / "tools"))
+from screenshots import build as build_site  # noqa: E402
+from screenshots import launch, served  # noqa: E402
+
 HOSTS = ROOT / "tests" / "sites" / "hosts"
 AXE = ROOT / "node_modules" / "axe-core" / "axe.min.js"
 THEMES = [
@@ -136,29 +134,8 @@ AXE_RUN = """async () => (await axe.run(document, {
 })).violations.map(v => [v.id, v.nodes.length])"""
 
 
-class _Quiet(http.server.SimpleHTTPRequestHandler):
-    def log_message(self, *args: object) -> None:
-        pass
-
-
-@contextlib.contextmanager
-def served(folder: Path) -> Iterator[str]:
-    handler = functools.partial(_Quiet, directory=str(folder))
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    try:
-        yield f"http://127.0.0.1:{server.server_address[1]}/"
-    finally:
-        server.shutdown()
-        server.server_close()
-
-
 def build(source: Path, out: Path, theme: str) -> None:
-    subprocess.run(
-        [sys.executable, "-m", "sphinx", "-q", "-E", "-W", "-D", f"html_theme={theme}",
-         str(source), str(out)],
-        check=True,
-    )  # fmt: skip
+    build_site(source, out, "-W", "-D", f"html_theme={theme}")
 
 
 def plain_site(folder: Path) -> Path:
@@ -351,17 +328,11 @@ def main() -> None:
         "--markdown", action="store_true", help="print the guide's table"
     )
     args = parser.parse_args()
-    chromium = os.environ.get("CHROMIUM_PATH") or shutil.which("chromium")
-    if not chromium:
-        raise SystemExit("Debian's chromium is needed: apt-get install chromium")
     if not AXE.is_file():
         raise SystemExit("axe-core is needed: npm ci")
     results = []
     with tempfile.TemporaryDirectory() as tmp, sync_playwright() as driver:
-        browser = driver.chromium.launch(
-            executable_path=chromium,
-            args=["--no-sandbox", "--disable-gpu", "--disable-background-networking"],
-        )
+        browser = launch(driver)
         for theme in args.themes:
             if importlib.util.find_spec(theme) is None:
                 print(f"{theme} is not installed: skipped", file=sys.stderr)
