@@ -42,6 +42,7 @@ def setup(app: Sphinx) -> dict[str, Any]:
     from .personas import setup_personas
     from .request import setup_request
     from .section import setup_section
+    from .tables import setup_tables
 
     app.setup_extension("myst_parser")
     app.setup_extension("sphinx_design")
@@ -49,6 +50,7 @@ def setup(app: Sphinx) -> dict[str, Any]:
     app.add_message_catalog(MESSAGE_CATALOG, str(LOCALE_DIR))
     setup_config(app)
     setup_nodes(app)
+    setup_tables(app)
     setup_headings(app)
     setup_hero(app)
     setup_section(app)

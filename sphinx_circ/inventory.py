@@ -29,6 +29,7 @@ from .nodes import (
     render_template,
     table_row,
 )
+from .tables import STACK_CLASS
 from .urls import is_safe_url, slugify
 
 #: Status key → the original site's label (colours live in the stylesheet).
@@ -252,7 +253,7 @@ class InventoryDirective(CircDirective):
             _("Inventory of datasets"),
             headers,
             (22, 16, 30, 12, 10, 10),
-            ["circ-inventory__table"],
+            ["circ-inventory__table", STACK_CLASS],
         )
         labels = status_labels()
         language = self.config.language or "en"

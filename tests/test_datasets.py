@@ -124,11 +124,20 @@ def test_metadata_buttons_and_fields(build) -> None:
     assert caption == "Champs – Collecte par commune"
     headers = [th.get_text(strip=True) for th in table.select("thead th")]
     assert headers == ["Champ", "Titre", "Type", "Obligatoire"]
+    # Each cell carries its column's header, shown as a label when the rows
+    # stack on a phone (tables.py).
+    for tr in table.select("tbody tr"):
+        labels = [label.extract().get_text() for label in tr.select(".circ-cell-label")]
+        assert labels == headers
     rows = [
-        [td.get_text(" ", strip=True) for td in tr.select("td")]
+        [" ".join(td.get_text().split()) for td in tr.select("td")]
         for tr in table.select("tbody tr")
     ]
-    assert rows[0] == ["code_commune", "Code INSEE", "texte ( string )", "oui"]
+    assert rows[0] == ["code_commune", "Code INSEE", "texte (string)", "oui"]
+    # A field name may break at its joints, and reads as written.
+    name = table.select_one("tbody code.circ-identifier")
+    assert str(name.select_one(".pre")) == '<span class="pre">code_<wbr/>commune</span>'
+    assert name.get_text() == "code_commune"
     assert [a["href"] for a in table.select("tbody a")] == [
         "#code-commune", "#annee", "#flux", "#tonnage"
     ]  # fmt: skip

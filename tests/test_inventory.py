@@ -35,6 +35,12 @@ def test_table_counts_and_calendar(build) -> None:
     page = html(built)
     rows = page.select("table.circ-inventory__table tbody tr")
     assert len(rows) == 6
+    headers = [th.get_text(strip=True) for th in page.select("table thead th")]
+    for row in rows:
+        labels = [
+            label.extract().get_text() for label in row.select(".circ-cell-label")
+        ]
+        assert labels == headers
     first = [td.get_text(" ", strip=True) for td in rows[0].select("td")]
     assert first == [
         "Collecte des déchets",

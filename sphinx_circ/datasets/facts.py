@@ -14,6 +14,7 @@ from babel.numbers import format_decimal
 from docutils import nodes
 
 from ..messages import _
+from ..tables import identifier
 from ..urls import is_safe_url
 from .descriptors import Schema, as_json, text
 
@@ -126,7 +127,7 @@ def one_or_list(entries: list[list[nodes.Node]]) -> list[nodes.Node]:
 
 
 def field_link(name: str, anchors: dict[str, str]) -> nodes.Node:
-    literal = nodes.literal(name, name)
+    literal = identifier(name)
     if name in anchors:
         return nodes.reference("", "", literal, refid=anchors[name], internal=True)
     return literal

@@ -16,6 +16,7 @@ from docutils import nodes
 
 from ..messages import _
 from ..nodes import captioned_table, is_static_html, render_template, table_row
+from ..tables import STACK_CLASS, identifier
 from ..urls import slugify
 from .descriptors import Field, Schema, as_json
 from .facts import bullets, code, codes, field_link, item
@@ -78,10 +79,17 @@ def anchors_for(
 
 def type_text(schema_field: Field) -> list[nodes.Node]:
     label = type_labels().get(schema_field.type, schema_field.type)
+    # "(string)" holds together: a bracket alone never starts a line.
     out: list[nodes.Node] = [
-        nodes.Text(f"{label} ("),
-        code(schema_field.type),
-        nodes.Text(")"),
+        nodes.Text(f"{label} "),
+        nodes.inline(
+            "",
+            "",
+            nodes.Text("("),
+            code(schema_field.type),
+            nodes.Text(")"),
+            classes=["circ-nowrap"],
+        ),
     ]
     if schema_field.format and schema_field.format != "default":
         out += [nodes.Text(", " + _("format") + " "), code(schema_field.format)]
@@ -94,7 +102,7 @@ def summary_table(schema: Schema, anchors: dict[str, str], caption: str) -> node
         caption,
         [_("Field"), _("Title"), _("Type"), _("Required")],
         (30, 34, 24, 12),
-        ["circ-dataset__summary", "longtable"],
+        ["circ-dataset__summary", STACK_CLASS, "longtable"],
     )
     for schema_field in schema.fields:
         row = table_row(
@@ -204,7 +212,7 @@ def field_entry(
     heading = nodes.rubric(
         "",
         "",
-        nodes.literal(schema_field.name, schema_field.name),
+        identifier(schema_field.name),
         classes=["circ-dataset__field-name", "circ-heading-relative"],
         circ_offset=level_offset,
     )

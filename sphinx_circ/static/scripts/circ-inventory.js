@@ -15,7 +15,10 @@
     const rows = Array.from(table.tBodies[0].rows).map((row) => {
       const badge = row.querySelector(".circ-badge");
       const status = badge ? (badge.className.match(/circ-badge--([\w-]+)/) || [])[1] : "";
-      return { row, status, text: fold(row.textContent) };
+      /* The cells' own text: not the labels shown when rows stack. */
+      const copy = row.cloneNode(true);
+      for (const label of copy.querySelectorAll(".circ-cell-label")) label.remove();
+      return { row, status, text: fold(copy.textContent) };
     });
 
     function update(announce) {
