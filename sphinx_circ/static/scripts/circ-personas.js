@@ -61,7 +61,18 @@
       else panel.setAttribute("hidden", "until-found");
     }
     if (focus) chosen.focus();
+    reveal(chosen);
     return true;
+  }
+
+  /* The tab row scrolls sideways where it does not fit: keep the selected
+     tab in view, without scrolling the page. */
+  function reveal(tab) {
+    const row = tab.parentElement;
+    const box = row.getBoundingClientRect();
+    const at = tab.getBoundingClientRect();
+    if (at.left < box.left) row.scrollLeft -= box.left - at.left + 32;
+    else if (at.right > box.right) row.scrollLeft += at.right - box.right + 32;
   }
 
   function selectGroup(group, key, except) {
