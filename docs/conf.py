@@ -13,6 +13,11 @@ html_title = "Données de l'économie circulaire"
 html_static_path: list[str] = []
 html_theme_options = {
     "navigation_with_keys": False,
+    # The guide is for the site's authors, not its readers: out of the main
+    # menu, on the header's first row and in the footer.
+    "menu_exclude": ["guide/index"],
+    "quick_links": [{"name": "Guide de publication", "url": "guide/index"}],
+    "footer_links": [{"name": "Guide de publication", "url": "guide/index"}],
 }
 
 # Where the data request form sends its e-mails (an example address).

@@ -37,6 +37,7 @@ def setup(app: Sphinx) -> dict[str, Any]:
     from .inventory import setup_inventory
     from .layout import setup_layout
     from .messages import LOCALE_DIR, MESSAGE_CATALOG
+    from .navigation import setup_navigation
     from .nodes import setup_nodes
     from .options import setup_options
     from .personas import setup_personas
@@ -60,6 +61,7 @@ def setup(app: Sphinx) -> dict[str, Any]:
     setup_inventory(app)
     setup_request(app)
     setup_layout(app)
+    setup_navigation(app)
     setup_options(app)
     setup_assets(app)
     setup_csp(app)

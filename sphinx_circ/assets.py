@@ -31,18 +31,21 @@ MINIFIED = (".css", ".js")
 #: Files whose opening comment is for the sites using them, not for editors.
 KEEP_OPENING = ("sphinx-circ.css",)
 
-#: A block's class → the stylesheet of its family, linked on pages that use it.
-STYLESHEETS = {
-    "circ-hero": "styles/circ-bands.css",
-    "circ-section": "styles/circ-bands.css",
-    "circ-buttons": "styles/circ-bands.css",
-    "circ-button": "styles/circ-bands.css",
-    "circ-button-text": "styles/circ-bands.css",
-    "circ-personas": "styles/circ-personas.css",
-    "circ-persona": "styles/circ-personas.css",
-    "circ-dataset": "styles/circ-data.css",
-    "circ-inventory": "styles/circ-data.css",
-    "circ-request": "styles/circ-data.css",
+BANDS = "styles/circ-bands.css"
+DATA = "styles/circ-data.css"
+#: A block's class → the stylesheets of its family, linked on pages that use it.
+STYLESHEETS: dict[str, tuple[str, ...]] = {
+    "circ-hero": (BANDS,),
+    "circ-section": (BANDS,),
+    "circ-buttons": (BANDS,),
+    "circ-button": (BANDS,),
+    "circ-button-text": (BANDS,),
+    "circ-personas": ("styles/circ-personas.css",),
+    "circ-persona": ("styles/circ-personas.css",),
+    "circ-dataset": (DATA,),
+    "circ-inventory": (DATA,),
+    # The form's submit button is a button of the portal (circ-bands.css).
+    "circ-request": (DATA, BANDS),
 }
 #: Linked before any family: the shared rules, and (under another theme) the tokens.
 BASE_STYLESHEET = "styles/circ-base.css"
@@ -111,7 +114,8 @@ def page_blocks(doctree: nodes.document) -> tuple[list[str], set[type]]:
     for element in doctree.findall(nodes.Element):
         types.add(type(element))
         classes: list[str] = element["classes"]
-        stylesheets.update(STYLESHEETS[n] for n in classes if n in STYLESHEETS)
+        for name in classes:
+            stylesheets.update(STYLESHEETS.get(name, ()))
     return sorted(stylesheets), types
 
 

@@ -30,7 +30,7 @@ THEME_NAME = "sphinx_circ"
 THEME_DIR = Path(__file__).parent / "theme" / THEME_NAME
 
 #: Page layouts (``layout:`` front matter, ``hero_layout``); the first is the default.
-LAYOUTS = ("default", "landing")
+LAYOUTS = ("default", "landing", "data")
 #: Where a visitor's chosen persona is remembered; the first is the default.
 STORAGE_MODES = ("local", "session", "none")
 
@@ -94,6 +94,10 @@ class ThemeSettings:
     footer_links: list[dict[str, str]] = field(default_factory=list)
     legal_text: str = ""
     hero_layout: str = LAYOUTS[0]
+    #: Top-level documents left out of the main menu (still in the site).
+    menu_exclude: list[str] = field(default_factory=list)
+    #: ``(name, url)`` pairs shown on the header's first row, every url safe.
+    quick_links: list[dict[str, str]] = field(default_factory=list)
 
     @classmethod
     def read(cls, options: dict[str, Any], confdir: Path) -> ThemeSettings:
@@ -136,7 +140,11 @@ class ThemeSettings:
                 None,
             )
             settings.hero_layout = LAYOUTS[0]
-        settings.footer_links = read_footer_links(options.get("footer_links"))
+        settings.footer_links = read_links(options.get("footer_links"), "footer_links")
+        settings.quick_links = read_links(options.get("quick_links"), "quick_links")
+        settings.menu_exclude = read_docnames(
+            options.get("menu_exclude"), "menu_exclude"
+        )
         palette, problems = read_palette(options.get("palette"))
         for problem in problems:
             warn(problem, "theme", None)
@@ -160,11 +168,13 @@ class ThemeSettings:
         return logo
 
 
-def read_footer_links(links: Any) -> list[dict[str, str]]:
+def read_links(links: Any, option: str) -> list[dict[str, str]]:
+    """*links* (``footer_links``, ``quick_links``), those without a name and a
+    safe address left out with a warning."""
     if not links:
         return []
     if not isinstance(links, list):
-        warn("footer_links must be a list of {'name': …, 'url': …}", "theme", None)
+        warn(f"{option} must be a list of {{'name': …, 'url': …}}", "theme", None)
         return []
     kept = []
     for link in links:
@@ -174,11 +184,27 @@ def read_footer_links(links: Any) -> list[dict[str, str]]:
             kept.append({"name": name, "url": url})
         else:
             warn(
-                f"footer link {link!r} needs a 'name' and a safe 'url'; left out",
+                f"{option}: {link!r} needs a 'name' and a safe 'url'; left out",
                 "theme",
                 None,
             )
     return kept
+
+
+def read_docnames(value: Any, option: str) -> list[str]:
+    """*value* as a list of document names (``"a, b"`` is read as two)."""
+    if not value:
+        return []
+    if isinstance(value, str):
+        value = value.split(",")
+    if not isinstance(value, list | tuple) or not all(
+        isinstance(item, str) for item in value
+    ):
+        warn(f"{option} must be a list of document names", "theme", None)
+        return []
+    return [
+        item.strip().removesuffix(".md").strip("/") for item in value if item.strip()
+    ]
 
 
 # The settings of each builder whose theme is sphinx-circ's (None otherwise).
@@ -245,6 +271,8 @@ def read_theme_options(app: Sphinx) -> None:
     # Templates read the checked values (``theme_hero_layout``…).
     options["hero_layout"] = settings.hero_layout
     options["footer_links"] = settings.footer_links
+    options["quick_links"] = settings.quick_links
+    options["menu_exclude"] = settings.menu_exclude
     # pydata-sphinx-theme has no translation of its "More" menu.
     options.setdefault("header_dropdown_text", str(_("More")))
     # Older pydata-sphinx-theme (0.20 among them) puts its own search button

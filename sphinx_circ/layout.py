@@ -1,4 +1,10 @@
-"""Page layouts: ``layout: landing`` pages drop both sidebars and go edge to edge."""
+"""Page layouts, and sidebars only where they hold something.
+
+``layout: landing`` pages drop both sidebars and go edge to edge; pages of
+data (a dataset or the inventory, or ``layout: data``) give their tables the
+article's whole width. Under the sphinx-circ theme, a page whose section has no other
+page has no navigation sidebar (nor its collapse button over nothing).
+"""
 
 from __future__ import annotations
 
@@ -7,15 +13,29 @@ from typing import Any
 from docutils import nodes
 from sphinx.application import Sphinx
 
-from .config import LAYOUTS
+from .config import LAYOUTS, is_circ_theme
 from .hero import circ_hero
 from .messages import warn
+from .navigation import read_menu
 
 #: Search engines show about this many characters of a description.
 DESCRIPTION_LENGTH = 160
 
 #: Other generators' layouts (Jekyll's ``page``…), meaning the default here.
 FOREIGN_LAYOUTS = ("page", "post", "home", "default")
+
+#: Blocks whose tables want the article's whole width (``layout: data``).
+DATA_BLOCKS = ("circ-dataset", "circ-inventory")
+#: pydata-sphinx-theme's sidebar templates for the section's navigation.
+SECTION_NAVIGATION = ("sidebar-nav-bs.html", "sidebar-collapse.html")
+
+
+def holds_data(doctree: Any) -> bool:
+    blocks = frozenset(DATA_BLOCKS)
+    return any(
+        not blocks.isdisjoint(node["classes"])
+        for node in doctree.findall(nodes.Element)
+    )
 
 
 def apply_layout(
@@ -27,6 +47,8 @@ def apply_layout(
     if not layout and doctree is not None and any(doctree.findall(circ_hero)):
         # The site's choice for pages that open with a hero (hero_layout).
         layout = str(context.get("theme_hero_layout") or LAYOUTS[0])
+    if not layout and doctree is not None and holds_data(doctree):
+        layout = "data"
     if layout not in LAYOUTS:
         layout = LAYOUTS[0]
     context["circ_layout"] = layout
@@ -34,6 +56,22 @@ def apply_layout(
         context["sidebars"] = []
         context["secondary_sidebar_items"] = []
         context["theme_show_prev_next"] = False
+    if not is_circ_theme(app):
+        return
+    sidebars = list(context.get("sidebars") or [])
+    if not has_section_navigation(app, pagename):
+        sidebars = [name for name in sidebars if name not in SECTION_NAVIGATION]
+    context["sidebars"] = sidebars
+
+
+def has_section_navigation(app: Sphinx, pagename: str) -> bool:
+    """Whether the sidebar's navigation lists a page for *pagename*: its
+    top-level section holds other documents (the home page has none)."""
+    env = app.env
+    if pagename == env.config.root_doc or pagename not in env.all_docs:
+        return False
+    section = read_menu(app).section(pagename)
+    return bool(env.toctree_includes.get(section))
 
 
 def page_description(meta: dict[str, Any], doctree: Any) -> str:

@@ -14,8 +14,8 @@ from sphinx.application import Sphinx
 from .assets import generated_static_dir
 from .config import theme_settings
 from .messages import _, warn
+from .navigation import resolve_links
 from .palette import contrast_problems, tokens_css
-from .urls import find_docname, is_external
 
 PALETTE_FILE = "styles/circ-palette.css"
 
@@ -43,20 +43,9 @@ def footer_context(
     settings = theme_settings(app)
     if settings is None:
         return
-    links = []
-    for link in settings.footer_links:
-        url = link["url"]
-        if not is_external(url) and not url.startswith("#"):
-            docname = find_docname(
-                "/" + url.lstrip("/"),
-                pagename,
-                app.config.source_suffix,
-                app.env.all_docs,
-            )
-            if docname is not None:
-                url = context["pathto"](docname)
-        links.append((link["name"], url))
-    context["circ_footer_links"] = links
+    context["circ_footer_links"] = resolve_links(
+        app, settings.footer_links, pagename, context["pathto"]
+    )
     context["circ_footer_label"] = _("Footer links")
     # The version switcher's name and placeholder (pydata's are English only).
     context["circ_version_label"] = _("Version")

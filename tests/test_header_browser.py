@@ -2,8 +2,9 @@
 
 ``tests/sites/long-header`` has a 54-character name beside its logo and six
 French top-level pages. From 1024px the name holds on one line and the menu on
-one row of its own (four entries, then the "Plus" dropdown); on a phone the
-name takes up to three small lines beside the menu and search buttons.
+one row of its own: every entry that fits, the rest under "Plus"; on a phone
+the name takes up to three small lines beside the menu and search buttons,
+and the menu opens in a panel that marks the reader's page and closes.
 """
 
 from __future__ import annotations
@@ -35,8 +36,9 @@ GEOMETRY = """() => {
     titleLine: parseFloat(getComputedStyle(title).lineHeight),
     titleCut: title.scrollWidth > title.clientWidth + 1,
     logo: rect('.bd-header .logo__image'),
-    entries: [...document.querySelectorAll('.bd-header .navbar-nav > li')]
-      .map(li => li.getBoundingClientRect().toJSON()),
+    entries: [...document.querySelectorAll('.bd-header .circ-menu > ul > li')]
+      .filter(li => li.checkVisibility())
+      .map(li => ({...li.getBoundingClientRect().toJSON(), text: li.innerText.trim()})),
     scrollWidth: document.documentElement.scrollWidth,
   };
 }"""
@@ -78,9 +80,16 @@ def test_wide_header_holds_on_two_rows(browser: Any, site: str, width: int) -> N
                 "e => e.getBoundingClientRect().toJSON()",
             )
             assert overlap(rect, title) and rect["left"] >= title["right"], selector
-        # The menu: one row under the name, inside the header, nothing cut.
+        # The menu: one row under the name, inside the header, nothing cut;
+        # every entry that fits, in order, then "Plus" for the others.
         entries = box["entries"]
-        assert len(entries) == 5  # four entries, then "Plus"
+        texts = [entry["text"] for entry in entries]
+        shown = [text for text in texts if text in ENTRIES]
+        assert shown == ENTRIES[: len(shown)]
+        if width >= 1280:
+            assert shown == ENTRIES  # all six fit
+        else:
+            assert len(shown) >= 4 and texts[-1] == "Plus"
         tops = [entry["top"] for entry in entries]
         assert max(tops) - min(tops) < 4, tops  # one row (a second is 34px below)
         assert entries[0]["top"] >= title["bottom"]
@@ -96,36 +105,83 @@ def test_wide_header_holds_on_two_rows(browser: Any, site: str, width: int) -> N
         page.context.close()
 
 
-def test_more_entries_open_from_the_dropdown(browser: Any, site: str) -> None:
+def visible_entries(page: Any) -> list[str]:
+    return [
+        link.inner_text().strip()
+        for link in page.locator(".bd-header .circ-menu > ul > li > a").all()
+        if link.is_visible()
+    ]
+
+
+def test_what_does_not_fit_opens_from_more(browser: Any, site: str) -> None:
     page = open_page(browser, site + "index.html", 1024)
     try:
-        visible = page.locator(".bd-header .navbar-nav > li > a.nav-link")
-        assert visible.all_inner_texts() == ENTRIES[:4]
+        visible = visible_entries(page)
+        assert visible == ENTRIES[: len(visible)] and len(visible) < len(ENTRIES)
         button = page.get_by_role("button", name="Plus")
+        assert button.get_attribute("aria-expanded") == "false"
         button.click()
-        menu = page.locator(".bd-header .dropdown-menu a")
-        assert menu.all_inner_texts() == ENTRIES[4:]
-        for link in menu.all():
-            assert link.is_visible()
+        assert button.get_attribute("aria-expanded") == "true"
+        menu = page.locator(".circ-menu__more-list a")
+        shown = [link.inner_text() for link in menu.all() if link.is_visible()]
+        assert shown == ENTRIES[len(visible) :]
+        # Escape closes it and gives the focus back to its button.
+        page.keyboard.press("Escape")
+        assert button.get_attribute("aria-expanded") == "false"
+        assert page.evaluate("document.activeElement.textContent.trim()") == "Plus"
+        assert not page.locator(".circ-menu__more-list").is_visible()
+        # Wider, the entries come back to the row; narrower, they leave it.
+        page.set_viewport_size({"width": 1440, "height": 800})
+        page.wait_for_function(
+            "!document.querySelector('.circ-menu__more').checkVisibility()"
+        )
+        assert visible_entries(page) == ENTRIES
     finally:
         page.context.close()
 
 
-def test_without_javascript_every_entry_is_a_link(browser: Any, site: str) -> None:
-    """The dropdown needs script: without it, its entries join the menu's row."""
+def test_more_is_marked_when_it_holds_the_readers_page(browser: Any, site: str) -> None:
+    page = open_page(browser, site + "reutilisations.html", 1024)
+    try:
+        assert "Réutilisations" not in visible_entries(page)
+        toggle = page.locator(".circ-menu__toggle")
+        assert "circ-menu__toggle--current" in toggle.get_attribute("class")
+        # Underlined like a current entry, in the portal's colour.
+        line = page.eval_on_selector(
+            ".circ-menu__toggle",
+            "e => getComputedStyle(e, '::before').borderBottomWidth",
+        )
+        assert line == "3px"
+        toggle.click()
+        current = page.locator(".circ-menu__more-list a[aria-current=page]")
+        assert current.inner_text() == "Réutilisations" and current.is_visible()
+    finally:
+        page.context.close()
+
+
+@pytest.mark.parametrize("width", [1280, 1024, 390])
+def test_without_javascript_every_entry_is_a_link(
+    browser: Any, site: str, width: int
+) -> None:
+    """Without script nothing can open: every entry is on the header's rows,
+    at every width, and no button that would do nothing is shown."""
     context = browser.new_context(
-        java_script_enabled=False, viewport={"width": 1280, "height": 800}
+        java_script_enabled=False, viewport={"width": width, "height": 800}
     )
     page = context.new_page()
     try:
         page.goto(site + "faq.html")
-        links = page.locator(".bd-header .navbar-nav a.nav-link")
+        links = page.locator(".bd-header .circ-menu a.nav-link")
         assert links.all_inner_texts() == ENTRIES
         for link in links.all():
             assert link.is_visible()
-        assert page.locator(".bd-header .navbar-nav button").is_hidden()
+        assert page.locator(".bd-header .circ-menu__toggle").is_hidden()
+        assert page.locator(".bd-header .sidebar-toggle").is_hidden()
+        current = page.locator(".bd-header .circ-menu > ul > li > a[aria-current]")
+        assert current.inner_text() == "Questions fréquentes"
+        assert current.get_attribute("aria-current") == "page"
         box = page.evaluate(GEOMETRY)
-        assert box["scrollWidth"] == 1280
+        assert box["scrollWidth"] == width
     finally:
         context.close()
 
@@ -147,12 +203,22 @@ def test_phone_header_fits(browser: Any, site: str, width: int) -> None:
             "e => e.getBoundingClientRect().toJSON()",
         )
         assert title["right"] <= search["left"]
-        # The menu button opens the entries.
+        # The menu button opens every entry, the reader's page marked, and a
+        # button closes it again.
         page.get_by_role("button", name="Navigation dans le site").click()
-        drawer = page.locator("#pst-primary-sidebar-modal .navbar-nav a.nav-link")
+        drawer = page.locator("#pst-primary-sidebar-modal .circ-menu a.nav-link")
         drawer.first.wait_for()
         texts = [text.strip() for text in drawer.all_inner_texts()]
-        assert texts[:4] == ENTRIES[:4]
+        assert texts == ENTRIES
+        current = page.locator("#pst-primary-sidebar-modal a[aria-current=page]")
+        assert current.inner_text().strip() == "Questions fréquentes"
+        assert current.evaluate("e => getComputedStyle(e).fontWeight") == "600"
+        close = page.get_by_role("button", name="Fermer le menu")
+        assert close.is_visible()
+        close.click()
+        page.wait_for_function(
+            "!document.querySelector('#pst-primary-sidebar-modal').open"
+        )
     finally:
         page.context.close()
 

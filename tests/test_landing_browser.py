@@ -22,10 +22,26 @@ def test_hero_and_bands_span_the_viewport(page: Any, docs_url: str) -> None:
     ):
         rect = box(page, selector)
         assert rect["x"] == 0 and rect["width"] == width, selector
-    # Their content stays in a centred column of at most 1200px.
+    # Their content stays in a centred frame of at most 1200px, on the
+    # header's left edge (and the footer's).
+    heading = box(page, "section.circ-section--color > h2")
+    assert heading["width"] <= 1200
+    assert abs(heading["x"] - (width - heading["x"] - heading["width"])) < 2
+    for edge in (".bd-header .navbar-brand", ".bd-footer .footer-item"):
+        assert abs(box(page, edge)["x"] - heading["x"]) < 1, edge
+    # Running text keeps a readable measure: 60 to 85 characters a line.
     paragraph = box(page, "section.circ-section--color > p")
-    assert paragraph["width"] <= 1200
-    assert abs(paragraph["x"] - (width - paragraph["x"] - paragraph["width"])) < 2
+    assert paragraph["x"] == heading["x"]
+    per_line = page.eval_on_selector(
+        "section.circ-section--color > p",
+        """p => {
+          const range = document.createRange();
+          range.selectNodeContents(p);
+          const lines = new Set([...range.getClientRects()].map(r => Math.round(r.top)));
+          return p.textContent.length / lines.size;
+        }""",
+    )
+    assert 60 <= per_line <= 85, per_line
     assert (
         page.is_hidden("#pst-secondary-sidebar")
         if page.query_selector("#pst-secondary-sidebar")

@@ -146,31 +146,40 @@ def test_icons_are_generated_and_each_has_its_file() -> None:
         assert svg.startswith('<svg xmlns="http://www.w3.org/2000/svg"'), name
 
 
-def test_parent_sidebars_are_kept(build) -> None:
-    """As in any pydata-sphinx-theme site: its sidebars (the collapse button, then
-    the navigation, since 0.17), whatever version of it a site pins."""
+def test_sidebars_only_where_they_hold_something(build) -> None:
+    """The section's navigation where the section has pages, as pydata draws it
+    but without its collapse button; nothing beside a page alone in its
+    section, nor on the home page. A site listing the button keeps it."""
     files = {
-        "index.md": "# Accueil\n\n```{toctree}\nautre\n```\n",
-        "autre.md": "# Autre page\n\nTexte.\n",
+        "index.md": "# Accueil\n\n```{toctree}\nrubrique/index\nseule\n```\n",
+        "rubrique/index.md": "# Rubrique\n\n```{toctree}\npage\n```\n",
+        "rubrique/page.md": "# Une page\n\nTexte.\n",
+        "seule.md": "# Seule\n\nTexte.\n",
     }
 
-    def sidebar_parts(theme: str) -> list[str]:
-        built = build(files, confoverrides={"html_theme": theme})
-        sidebar = soup(built.read("autre.html")).select_one("#pst-primary-sidebar")
-        # (The end slot differs on purpose: no advertising.)
-        return [
-            element.get("id") or ".".join(element.get("class", []))
-            for element in sidebar.select(
-                ".sidebar-primary-items__start .sidebar-primary-item > *"
-            )
-        ]
+    def sidebar(built, page: str):
+        return soup(built.read(page)).select_one("#pst-primary-sidebar")
 
-    ours = sidebar_parts("sphinx_circ")
-    assert "bd-docs-nav.bd-links" in ours
-    assert ours == sidebar_parts("pydata_sphinx_theme")
-    parent = Path(pydata_sphinx_theme.__file__).parent / "theme" / "pydata_sphinx_theme"
-    if (parent / "components" / "sidebar-collapse.html").exists():
-        assert "pst-collapse-sidebar-button" in ours
+    built = build(files)
+    section = sidebar(built, "rubrique/page.html")
+    assert section.select_one("nav.bd-docs-nav a[href='#']").get_text(strip=True) == (
+        "Une page"
+    )
+    assert section.select_one("#pst-collapse-sidebar-button") is None
+    assert "hide-on-wide" not in section["class"]
+    for page in ("seule.html", "index.html"):
+        alone = sidebar(built, page)
+        assert alone.select_one(".bd-docs-nav, #pst-collapse-sidebar-button") is None
+        assert "hide-on-wide" in alone["class"], page
+    chosen = build(
+        files,
+        confoverrides={
+            "html_sidebars": {"**": ["sidebar-collapse.html", "sidebar-nav-bs.html"]}
+        },
+    )
+    assert sidebar(chosen, "rubrique/page.html").select_one(
+        "#pst-collapse-sidebar-button"
+    )
 
 
 @pytest.mark.parametrize(
@@ -238,7 +247,6 @@ SAME_MEANING = {
 
 def parent_icons() -> dict[str, int]:
     """pydata's icon of each admonition and version note: its code point."""
-    import pydata_sphinx_theme
 
     css = (
         Path(pydata_sphinx_theme.__file__).parent
@@ -330,12 +338,18 @@ def test_footer_credits_come_back_with_the_parent_options(build) -> None:
 def test_the_header_dropdown_speaks_the_site_language(
     build, language: str, label: str
 ) -> None:
-    names = [f"page{number}" for number in range(6)]
+    names = [f"page{number}" for number in range(12)]
     files = {"index.md": "# Accueil\n\n```{toctree}\n" + "\n".join(names) + "\n```\n"}
     files |= {f"{name}.md": f"# Page {name}\n" for name in names}
     built = build(files, confoverrides={"language": language})
-    toggle = soup(built.read("index.html")).select_one(".navbar-nav .dropdown-toggle")
+    page = soup(built.read("index.html"))
+    toggle = page.select_one(".circ-menu .circ-menu__toggle")
     assert toggle is not None and toggle.get_text(strip=True) == label
+    # Past header_links_before_dropdown (8), entries go under it.
+    more = page.select(".circ-menu > ul > .circ-menu__item--more")
+    assert [item.get_text(strip=True) for item in more] == [
+        f"Page page{number}" for number in range(8, 12)
+    ]
 
 
 def test_the_version_switcher_is_named_by_its_text(build) -> None:

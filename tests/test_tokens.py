@@ -22,7 +22,7 @@ def test_check_finds_a_stale_block_and_a_stray_breakpoint() -> None:
     block = generate_tokens.tokens_block(tokens)
     tokens["light"]["primary"] = "#123456"
     assert generate_tokens.tokens_block(tokens) != block
-    css = "@media (max-width: 749.98px) {}\n@media (max-width: 800px) {}"
+    css = "@media (max-width: 767.98px) {}\n@media (max-width: 800px) {}"
     assert generate_tokens.breakpoint_problems(css, tokens) == [
         "media query width 800px is not a breakpoint"
     ]
