@@ -226,3 +226,78 @@ def test_links_take_the_portal_colour_with_or_without_javascript(
         assert found["link"] == colour
     finally:
         context.close()
+
+
+#: When the page's mode is set and when the browser first paints (ms).
+FIRST_PAINT = """
+window.__circTimes = {};
+new MutationObserver(() => {
+  const root = document.documentElement;
+  if (root && root.dataset.theme && !window.__circTimes.mode) {
+    window.__circTimes.mode = performance.now();
+  }
+}).observe(document, {attributes: true, subtree: true, attributeFilter: ['data-theme']});
+new PerformanceObserver((list) => {
+  for (const entry of list.getEntries()) {
+    if (entry.name === 'first-paint') window.__circTimes.paint = entry.startTime;
+  }
+}).observe({type: 'paint', buffered: true});
+"""
+
+
+@pytest.mark.parametrize("loading", ["as-built", "async"])
+def test_dark_mode_is_set_before_the_first_paint(
+    browser: Any, site: str, loading: str
+) -> None:
+    """No light page fading to dark: the mode is set before anything paints.
+
+    The mode script arrives late on purpose (a slow connection); the counter
+    case loads it ``async``, as the theme once did, and paints light first.
+    """
+    context = browser.new_context(color_scheme="dark")
+    context.add_init_script("localStorage.setItem('mode', 'dark');" + FIRST_PAINT)
+    page = context.new_page()
+
+    def slow_mode_script(route: Any) -> None:
+        page.wait_for_timeout(400)
+        route.continue_()
+
+    def as_async(route: Any) -> None:
+        response = route.fetch()
+        body = response.text().replace(
+            '<script src="_static/scripts/circ-mode.js"',
+            '<script async src="_static/scripts/circ-mode.js"',
+        )
+        route.fulfill(response=response, body=body)
+
+    try:
+        page.route("**/circ-mode.js", slow_mode_script)
+        if loading == "async":
+            page.route("**/index.html", as_async)
+        page.goto(site + "index.html", wait_until="load")
+        page.wait_for_function("window.__circTimes.mode && window.__circTimes.paint")
+        times = page.evaluate("window.__circTimes")
+        assert page.evaluate("document.documentElement.dataset.theme") == "dark"
+        if loading == "as-built":
+            assert times["mode"] < times["paint"], times
+        else:
+            assert times["mode"] > times["paint"], times
+    finally:
+        context.close()
+
+
+def test_pydata_purple_and_orange_take_the_palette(browser: Any, site: str) -> None:
+    context = browser.new_context()
+    page = context.new_page()
+    try:
+        page.goto(site + "index.html")
+        colours = page.evaluate(
+            """() => {
+              const bg = s => getComputedStyle(document.querySelector(s)).backgroundColor;
+              return {top: bg('#pst-back-to-top'), skip: bg('#pst-skip-link')};
+            }"""
+        )
+        primary = "rgb(0, 83, 179)"
+        assert colours == {"top": primary, "skip": primary}
+    finally:
+        context.close()
