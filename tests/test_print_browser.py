@@ -93,6 +93,19 @@ def test_a_column_left_off_the_printed_page_is_reported(
     ]
 
 
+def test_a_table_cut_by_its_scroll_box_on_paper_is_reported(
+    printer: Any, fixtures: str, tmp_path: Path
+) -> None:
+    """On screen the box scrolls; on paper what it does not show is lost."""
+    url = f"{fixtures}wide-table.html"
+    print_to_pdf(printer, url, tmp_path / "t.pdf", themed=False)
+    clipped = [
+        p for p in check(printer, PRINT)["problems"] if p["kind"] == "text-clipped"
+    ]
+    assert {p["by"] for p in clipped} == {"div.table-box"}
+    assert "mars 2025" in {p["text"] for p in clipped}
+
+
 # -- The portal's printed pages -------------------------------------------------
 
 
