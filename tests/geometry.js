@@ -65,8 +65,9 @@
  *
  * - table-in-scroll-box (when `tableScroll` is set, at 1024px and wider): a
  *   table whose nearest `overflow-x: auto|scroll` box (itself included)
- *   scrolls (`scrollWidth > clientWidth + 1`): on a desktop screen columns
- *   cut at the edge of a box, with no cue that more is there, are a defect.
+ *   scrolls (`scrollWidth > clientWidth + 1`) and hides part of it: on a
+ *   desktop screen columns cut at the edge of a box, with no cue that more
+ *   is there, are a defect.
  *
  * - target-too-small: buttons, `[role=button]`, tabs, links styled as
  *   buttons (a class naming `btn` or `button`), form controls, `<summary>`
@@ -582,7 +583,9 @@
       for (let e = table; e && e !== document.body; e = e.parentElement) {
         const ox = css(e).overflowX;
         if (ox !== "auto" && ox !== "scroll") continue;
-        if (e.scrollWidth > e.clientWidth + 1) {
+        // The box scrolls, and for this table: part of it is out of view.
+        const edge = e.getBoundingClientRect().left + e.clientLeft + e.clientWidth;
+        if (e.scrollWidth > e.clientWidth + 1 && table.getBoundingClientRect().right > edge + 1) {
           const caption = table.querySelector("caption");
           problems.push({
             kind: "table-in-scroll-box",
