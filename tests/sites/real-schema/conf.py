@@ -1,0 +1,6 @@
+"""The largest real schema (207 fields), for the geometry tests."""
+
+extensions = ["sphinx_circ"]
+html_theme = "sphinx_circ"
+language = "fr"
+exclude_patterns = ["README.md"]
