@@ -252,13 +252,14 @@ def axe_cell(figures: Figures, mode: str, blocks: bool) -> str:
     if (mode, blocks) not in figures.axe:
         return "—"
     count = figures.axe[mode, blocks]
-    rules = ", ".join(sorted(figures.rules[mode, blocks]))
+    # Names in code, so that a narrow column wraps them at their joints.
+    rules = ", ".join(f"`{rule}`" for rule in sorted(figures.rules[mode, blocks]))
     return f"{count} ({rules})" if rules else "0"
 
 
 def label(theme: str) -> str:
     """The theme and its version (the one sphinx-book-theme pins, for it)."""
-    text = f"{theme} {importlib.metadata.version(theme.replace('_', '-'))}"
+    text = f"`{theme}` {importlib.metadata.version(theme.replace('_', '-'))}"
     if theme == "sphinx_book_theme":
         text += f" (pydata {importlib.metadata.version('pydata-sphinx-theme')})"
     return text

@@ -46,6 +46,7 @@ STYLESHEETS: dict[str, tuple[str, ...]] = {
     "circ-inventory": (DATA,),
     # The form's submit button is a button of the portal (circ-bands.css).
     "circ-request": (DATA, BANDS),
+    "circ-stack": ("styles/circ-tables.css",),
 }
 #: Linked before any family: the shared rules, and (under another theme) the tokens.
 BASE_STYLESHEET = "styles/circ-base.css"

@@ -1,14 +1,17 @@
-"""Data tables that read at every width: identifiers that wrap at their
+"""Data tables that read at every width: names and values that wrap at their
 joints, and rows that stack into labelled entries on a phone.
 
-* ``circ_identifier`` is a field name (``EMPRISE_DESIGNATION``): a literal
-  every builder renders as such; in HTML it may break after ``_``, ``-``,
-  ``.`` or ``/`` and inside camelCase (``<wbr>``, which adds no character:
-  copied, it is the name as written). Elsewhere it never breaks mid-word.
+* ``circ_code`` is a name or a value from a data file (``EMPRISE_DESIGNATION``,
+  a URL, a pattern): a literal every builder renders as such; in HTML it may
+  break after ``_ - . / ; , : @ ? & =`` and inside camelCase (``<wbr>``,
+  which adds no character: copied, it is the text as written). Link text
+  that is an address (``circ_breakable``) breaks the same way. Under the
+  sphinx-circ theme, plain code in a table's cells does too.
 * A table with the ``circ-stack`` class gets, in HTML only, its column's
   header as a label in each cell (``circ-cell-label``). The stylesheet hides
   the labels where the table shows as a table and, on a narrow screen, shows
-  each row as a block of labelled lines instead of squeezed columns.
+  each row as a block of labelled lines instead of squeezed columns. Under
+  the sphinx-circ theme every table with a header row stacks so.
 """
 
 from __future__ import annotations
@@ -21,25 +24,36 @@ from docutils import nodes
 from sphinx.application import Sphinx
 from sphinx.transforms.post_transforms import SphinxPostTransform
 
+from .config import is_circ_theme
+from .nodes import NON_HTML_PASSTHROUGH
+
 #: Tables whose rows stack on a narrow screen.
 STACK_CLASS = "circ-stack"
 LABEL_CLASS = "circ-cell-label"
-#: Where an identifier may break: after a joint, or between a lower-case
-#: letter (or a digit) and an upper-case one.
-_JOINTS = re.compile(r"(?<=[_\-./])(?=.)|(?<=[a-z0-9])(?=[A-Z])")
+#: Where a name may break: after a joint, or between a lower-case letter (or
+#: a digit) and an upper-case one.
+_JOINTS = re.compile(r"(?<=[_\-./;,:@?&=])(?=.)|(?<=[a-z0-9])(?=[A-Z])")
 #: Shorter pieces are not worth a break.
 MIN_PIECE = 3
 
 
-class circ_identifier(nodes.literal):
-    """A name from a data file, shown as code, wrapped only at its joints."""
+class circ_code(nodes.literal):
+    """A name or value from a data file, shown as code, wrapped at its joints."""
 
 
-def identifier(name: str) -> circ_identifier:
-    return circ_identifier(name, name, classes=["circ-identifier"])
+class circ_breakable(nodes.inline):
+    """Text that is an address (a URL, an e-mail), wrapped at its joints."""
 
 
-def identifier_pieces(name: str) -> list[str]:
+def data_code(text: str) -> circ_code:
+    return circ_code(text, text)
+
+
+def breakable(text: str) -> circ_breakable:
+    return circ_breakable(text, text)
+
+
+def joint_pieces(name: str) -> list[str]:
     """*name* cut where a line may break (no piece under ``MIN_PIECE``)."""
     pieces: list[str] = []
     start = 0
@@ -54,15 +68,21 @@ def identifier_pieces(name: str) -> list[str]:
     return pieces
 
 
-def visit_identifier_html(self: Any, node: circ_identifier) -> None:
+def with_breaks(text: str) -> str:
+    """*text* escaped for HTML, with ``<wbr>`` at its joints."""
+    return "<wbr>".join(escape(piece, quote=False) for piece in joint_pieces(text))
+
+
+def visit_code_html(self: Any, node: circ_code) -> None:
     self.body.append(
         self.starttag(node, "code", "", CLASS="docutils literal notranslate")
     )
-    pieces = identifier_pieces(node.astext())
-    self.body.append(
-        '<span class="pre">' + "<wbr>".join(escape(p, quote=False) for p in pieces)
-    )
-    self.body.append("</span></code>")
+    self.body.append(f'<span class="pre">{with_breaks(node.astext())}</span></code>')
+    raise nodes.SkipNode
+
+
+def visit_breakable_html(self: Any, node: circ_breakable) -> None:
+    self.body.append(with_breaks(node.astext()))
     raise nodes.SkipNode
 
 
@@ -74,11 +94,22 @@ def depart_as_literal(self: Any, node: nodes.Element) -> None:
     self.depart_literal(node)
 
 
-#: Every other builder renders an identifier as the literal it is.
+#: Every other builder renders a data code as the literal it is, and an
+#: address as its text.
 LITERAL_VISITORS: dict[str, Any] = {
     name: (visit_as_literal, depart_as_literal)
     for name in ("latex", "text", "man", "texinfo")
 }
+
+
+def wrap_literals(cells: nodes.Element) -> None:
+    """Let plain code in *cells* break at its joints, as identifiers do, so a
+    long name narrows its column instead of pushing the table past the page."""
+    for literal in list(cells.findall(nodes.literal)):
+        if type(literal) is nodes.literal and len(literal.children) == 1:
+            wrapped = circ_code(literal.rawsource, literal.astext())
+            wrapped.attributes.update(literal.attributes)
+            literal.replace_self(wrapped)
 
 
 class StackedTableLabels(SphinxPostTransform):
@@ -88,13 +119,18 @@ class StackedTableLabels(SphinxPostTransform):
     formats = ("html",)
 
     def run(self, **kwargs: Any) -> None:
+        every_table = is_circ_theme(self.app)
         for table in self.document.findall(nodes.table):
-            if STACK_CLASS not in table["classes"]:
+            if STACK_CLASS not in table["classes"] and not every_table:
                 continue
             head = next(table.findall(nodes.thead), None)
             body = next(table.findall(nodes.tbody), None)
-            if head is None or body is None:
+            if head is None or body is None or not head.children:
                 continue
+            if STACK_CLASS not in table["classes"]:
+                table["classes"].append(STACK_CLASS)
+            if every_table:
+                wrap_literals(body)
             headers = [entry.astext().strip() for entry in head.children[0].children]
             for row in body.children:
                 for entry, header in zip(row.children, headers, strict=False):
@@ -109,7 +145,8 @@ class StackedTableLabels(SphinxPostTransform):
 
 
 def setup_tables(app: Sphinx) -> None:
+    app.add_node(circ_code, html=(visit_code_html, None), **LITERAL_VISITORS)
     app.add_node(
-        circ_identifier, html=(visit_identifier_html, None), **LITERAL_VISITORS
+        circ_breakable, html=(visit_breakable_html, None), **NON_HTML_PASSTHROUGH
     )
     app.add_post_transform(StackedTableLabels)

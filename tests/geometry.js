@@ -45,7 +45,8 @@
  *   of a line down) by an ancestor whose `overflow` hides on that axis
  *   (`hidden`, `clip`), or left of / above the page, which no one can scroll
  *   to. Scroll containers (`auto`, `scroll`) are not clipping: their text is
- *   reachable. An ancestor with `text-overflow: ellipsis` cuts on purpose and
+ *   reachable. An ancestor with `text-overflow: ellipsis` (or a line clamp,
+ *   which draws one) cuts on purpose and
  *   shows it: it is accepted when the full text stays available, in its own
  *   text (read whole by assistive technology unless `aria-hidden`), a `title`
  *   or an `aria-label`. Absolutely and fixed positioned boxes escape the
@@ -358,7 +359,8 @@
       const cutY = h(rect) - h(shown);
       if (cutX > tol || cutY > slackY) {
         const by = culprit(el, rect);
-        const ellipsis = by && css(by).textOverflow === "ellipsis";
+        // A one-line ellipsis, or a line clamp (its ellipsis ends the last line).
+        const ellipsis = by && (css(by).textOverflow === "ellipsis" || css(by).webkitLineClamp !== "none");
         const label = by && (by.closest("[title], [aria-label]") || by);
         const available =
           ellipsis &&
@@ -476,6 +478,18 @@
     const list = [...range.getClientRects()].filter((r) => r.width > 0 && r.height > 0);
     return list.length ? list[0].top : null;
   };
+  /** The length of the run of non-space characters of *block* around node[start:end]. */
+  function runLength(block, node, start, end) {
+    let offset = 0;
+    const walker = document.createTreeWalker(block, NodeFilter.SHOW_TEXT);
+    for (let n = walker.nextNode(); n && n !== node; n = walker.nextNode()) offset += n.data.length;
+    const text = block.textContent;
+    let from = offset + start;
+    let to = offset + end;
+    while (from > 0 && /\S/.test(text[from - 1])) from -= 1;
+    while (to < text.length && /\S/.test(text[to])) to += 1;
+    return to - from;
+  }
   let brokenWords = 0;
   const brokenByEl = new Map();
   for (const { node, el, own } of multiline) {
@@ -508,6 +522,10 @@
         const os = css(own);
         const room = own.clientWidth - parseFloat(os.paddingLeft) - parseFloat(os.paddingRight);
         if (width > room) continue; // wider than its whole box: it must break
+        // Highlighted code splits one run of characters over several spans:
+        // measure the whole run, at the word's width per character.
+        const block = el.closest("pre");
+        if (block && runLength(block, node, start, end) * (width / match[0].length) > room) continue;
       }
       brokenWords++;
       const entry = brokenByEl.get(el) || [];

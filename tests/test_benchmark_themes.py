@@ -26,7 +26,7 @@ def test_the_themes_benchmark_prints_the_guide_tables() -> None:
     assert lines[0].startswith("| Thème | Clair, avec les blocs |")
     # alabaster has no dark mode; its own link colours fail in both sites.
     row = lines[2].split(" | ")
-    assert row[0].startswith("| alabaster ")
+    assert row[0].startswith("| `alabaster` ")
     assert row[1] == row[2]
     assert row[3:] == ["—", "— |"]
     assert "| Page | circ-*, ko gzip | autres, ko gzip |" in lines

@@ -135,7 +135,7 @@ def test_metadata_buttons_and_fields(build) -> None:
     ]
     assert rows[0] == ["code_commune", "Code INSEE", "texte (string)", "oui"]
     # A field name may break at its joints, and reads as written.
-    name = table.select_one("tbody code.circ-identifier")
+    name = table.select_one("tbody a code")
     assert str(name.select_one(".pre")) == '<span class="pre">code_<wbr/>commune</span>'
     assert name.get_text() == "code_commune"
     assert [a["href"] for a in table.select("tbody a")] == [

@@ -247,3 +247,36 @@ def test_latex_compiles_to_pdf(docs_build: DocsBuild, tmp_path: Path) -> None:
     assert (out / "sphinx-circ.pdf").stat().st_size > 50_000
     assert "Missing character" not in log
     assert re.search(r"Output written on sphinx-circ\.pdf \((\d{2,}) pages", log)
+
+
+#: The theme's own stylesheets and scripts a page may load, gzip, at most.
+THEME_BUDGET = 12 * 1024
+
+
+def theme_weight(out: Path, name: str) -> tuple[int, list[str]]:
+    """The gzip weight of the sphinx-circ CSS and JS *name* loads (read with
+    script; the <noscript> stylesheets replace nothing a reader downloads)."""
+    import gzip
+
+    soup = page(out, name)
+    files = []
+    for tag in soup.select("head link[rel=stylesheet], head script[src]"):
+        ref = (tag.get("href") or tag.get("src")).split("?")[0]
+        base = Path(ref).name
+        if (
+            base.startswith(("circ-", "sphinx-circ"))
+            and tag.find_parent("noscript") is None
+        ):
+            files.append((out / name).parent / ref)
+    total = sum(len(gzip.compress(path.read_bytes(), 9)) for path in files)
+    return total, [path.name for path in files]
+
+
+def test_the_theme_stays_small_on_every_page(docs_html: tuple[Path, str]) -> None:
+    out, _ = docs_html
+    weights = {name: theme_weight(out, name) for name in site_pages(out)}
+    heaviest = max(weights, key=lambda name: weights[name][0])
+    total, files = weights[heaviest]
+    assert total <= THEME_BUDGET, (heaviest, total, files)
+    # Counted for real: the stylesheet and the menu's script are there.
+    assert {"sphinx-circ.css", "circ-menu.js"} <= set(files)

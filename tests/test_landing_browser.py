@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 from typing import Any
 
 import pytest
@@ -139,3 +140,52 @@ def test_no_empty_section_navigation(page: Any, docs_url: str) -> None:
     assert page.is_hidden(".bd-docs-nav")
     page.goto(f"{docs_url}guide/hero.html")
     assert page.is_visible(".bd-docs-nav")
+
+
+#: Font sizes of the hero's title and of every other heading on the page.
+HEADING_SIZES = """() => {
+  const size = e => parseFloat(getComputedStyle(e).fontSize);
+  const hero = document.querySelector('.circ-hero h1');
+  const others = [...document.querySelectorAll('h1, h2, h3')].filter(h => h !== hero);
+  return {hero: size(hero), others: Math.max(...others.map(size))};
+}"""
+
+
+@pytest.mark.parametrize("width", [320, 390, 768, 1024, 1280, 1440])
+def test_the_hero_title_is_the_largest_heading(
+    browser: Any, docs_url: str, width: int
+) -> None:
+    context = browser.new_context(viewport={"width": width, "height": 900})
+    page = context.new_page()
+    try:
+        page.goto(f"{docs_url}index.html")
+        sizes = page.evaluate(HEADING_SIZES)
+        assert sizes["hero"] > sizes["others"], sizes
+        # A page's headings shrink on a phone and hyphenate its language.
+        page.goto(f"{docs_url}faq/reutilisateur.html")
+        h1 = page.eval_on_selector(
+            "h1",
+            "h => [parseFloat(getComputedStyle(h).fontSize), getComputedStyle(h).hyphens]",
+        )
+        assert h1[1] == "auto"
+        assert (h1[0] <= 28) if width <= 390 else (h1[0] >= 32), h1
+    finally:
+        context.close()
+
+
+def test_bands_keep_their_padding_and_grids_their_edge(
+    page: Any, docs_url: str
+) -> None:
+    page.goto(f"{docs_url}index.html")
+    bands = page.eval_on_selector_all(
+        "section.circ-section, div.circ-section",
+        "bs => bs.map(b => [b.className, parseFloat(getComputedStyle(b).paddingTop)])",
+    )
+    # Every band after a band of another style keeps its top padding.
+    for (before, _), (name, top) in itertools.pairwise(bands):
+        if before.split()[-1] != name.split()[-1]:
+            assert top > 0, (before, name)
+    # A grid's first column starts on its heading's edge.
+    heading = box(page, "section.circ-section--grey > h2")
+    first = box(page, "section.circ-section--grey .sd-col p")
+    assert abs(first["x"] - heading["x"]) < 1

@@ -32,7 +32,9 @@ def menu(soup: BeautifulSoup) -> list[tuple[str, str, str]]:
     """The header menu's entries: (text, href, aria-current)."""
     return [
         (a.get_text(strip=True), a["href"], a.get("aria-current", ""))
-        for a in soup.select(".bd-header .circ-menu:not(.circ-menu--list) > ul > li > a")
+        for a in soup.select(
+            ".bd-header .circ-menu:not(.circ-menu--list) > ul > li > a"
+        )
     ]
 
 
@@ -51,7 +53,9 @@ def test_menu_lists_the_top_level_pages_and_marks_the_section(build) -> None:
     # The excluded guide still has its pages and its section's navigation.
     guide = page(built, "guide/bloc.html")
     assert "Guide" not in [text for text, *_ in menu(guide)]
-    assert guide.select_one(".bd-docs-nav a[href='#']").get_text(strip=True) == "Un bloc"
+    assert (
+        guide.select_one(".bd-docs-nav a[href='#']").get_text(strip=True) == "Un bloc"
+    )
     # The phone menu is the same list, without "Plus".
     phone = guide.select_one(".bd-sidebar-primary .circ-menu--list")
     assert [a.get_text(strip=True) for a in phone.select("a")] == [
@@ -86,9 +90,7 @@ def test_bad_menu_settings_warn_and_are_left_out(build) -> None:
     assert page(built, "index.html").select_one(".circ-quick-links") is None
     # A name that is not a list.
     built = build(SITE, confoverrides={"html_theme_options": {"menu_exclude": 3}})
-    assert any(
-        "menu_exclude must be a list" in m for m in warnings_of(built, "theme")
-    )
+    assert any("menu_exclude must be a list" in m for m in warnings_of(built, "theme"))
 
 
 def test_more_past_the_limit_and_every_entry_without_script(build) -> None:

@@ -14,7 +14,7 @@ from babel.numbers import format_decimal
 from docutils import nodes
 
 from ..messages import _
-from ..tables import identifier
+from ..tables import breakable, data_code
 from ..urls import is_safe_url
 from .descriptors import Schema, as_json, text
 
@@ -33,9 +33,8 @@ def metadata_labels() -> dict[str, str]:
 
 
 def code(value: Any) -> nodes.literal:
-    """A data value, shown exactly as the file writes it."""
-    shown = as_json(value)
-    return nodes.literal(shown, shown)
+    """A data value, shown exactly as the file writes it (wrapped at its joints)."""
+    return data_code(as_json(value))
 
 
 def codes(values: Iterable[Any], separator: str = ", ") -> list[nodes.Node]:
@@ -49,7 +48,8 @@ def codes(values: Iterable[Any], separator: str = ", ") -> list[nodes.Node]:
 
 def link(label: str, url: str) -> nodes.Node:
     if url and is_safe_url(url):
-        return nodes.reference("", label or url, refuri=url)
+        shown = nodes.Text(label) if label else breakable(url)
+        return nodes.reference("", "", shown, refuri=url)
     return nodes.Text(label or url)
 
 
@@ -94,7 +94,7 @@ def people(values: Any) -> list[list[nodes.Node]]:
         if email and "@" in email:
             entry += [
                 nodes.Text(" "),
-                nodes.reference("", email, refuri=f"mailto:{email}"),
+                nodes.reference("", "", breakable(email), refuri=f"mailto:{email}"),
             ]
         found.append(entry)
     return found
@@ -127,7 +127,7 @@ def one_or_list(entries: list[list[nodes.Node]]) -> list[nodes.Node]:
 
 
 def field_link(name: str, anchors: dict[str, str]) -> nodes.Node:
-    literal = identifier(name)
+    literal = data_code(name)
     if name in anchors:
         return nodes.reference("", "", literal, refid=anchors[name], internal=True)
     return literal

@@ -16,7 +16,7 @@ from docutils import nodes
 
 from ..messages import _
 from ..nodes import captioned_table, is_static_html, render_template, table_row
-from ..tables import STACK_CLASS, identifier
+from ..tables import STACK_CLASS, data_code
 from ..urls import slugify
 from .descriptors import Field, Schema, as_json
 from .facts import bullets, code, codes, field_link, item
@@ -212,7 +212,7 @@ def field_entry(
     heading = nodes.rubric(
         "",
         "",
-        identifier(schema_field.name),
+        data_code(schema_field.name),
         classes=["circ-dataset__field-name", "circ-heading-relative"],
         circ_offset=level_offset,
     )
