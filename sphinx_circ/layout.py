@@ -1,4 +1,5 @@
-"""Page layouts: ``layout: landing`` pages drop both sidebars and go edge to edge."""
+"""Page layouts: under the sphinx_circ theme, ``layout: landing`` pages drop both
+sidebars and go edge to edge."""
 
 from __future__ import annotations
 
@@ -7,7 +8,7 @@ from typing import Any
 from docutils import nodes
 from sphinx.application import Sphinx
 
-from .config import LAYOUTS
+from .config import LAYOUTS, is_circ_theme
 from .hero import circ_hero
 from .messages import warn
 
@@ -30,7 +31,9 @@ def apply_layout(
     if layout not in LAYOUTS:
         layout = LAYOUTS[0]
     context["circ_layout"] = layout
-    if layout == "landing":
+    # Only the sphinx_circ theme draws a landing page edge to edge; another
+    # theme's sidebars hold its brand, search and navigation: they stay.
+    if layout == "landing" and is_circ_theme(app):
         context["sidebars"] = []
         context["secondary_sidebar_items"] = []
         context["theme_show_prev_next"] = False

@@ -104,3 +104,40 @@ def test_without_javascript_every_panel_shows(
     )
     assert shown == 3
     context.close()
+
+
+#: Where each theme draws its sidebars (navigation, search, brand).
+SIDEBARS = {
+    "furo": ".sidebar-drawer",
+    "alabaster": ".sphinxsidebar",
+    "sphinx_rtd_theme": ".wy-nav-side",
+    "pydata_sphinx_theme": ".bd-sidebar-primary",
+    "sphinx_book_theme": ".bd-sidebar-primary",
+}
+LANDING_SITE = {
+    "index.md": "# Accueil\n\n```{toctree}\naccueil\npage\n```\n",
+    "accueil.md": "---\nlayout: landing\n---\n\n# Bienvenue\n\nTexte.\n",
+    "page.md": "# Une page\n\nTexte.\n",
+}
+
+
+@pytest.mark.parametrize("theme", THEMES)
+def test_a_landing_page_keeps_the_host_theme_sidebars(build, theme: str) -> None:
+    """``layout: landing`` widens pages of the sphinx_circ theme only: under
+    another theme its sidebars (brand, search, navigation) stay."""
+    pytest.importorskip(theme)
+    built = build(
+        LANDING_SITE,
+        conf='extensions = ["sphinx_circ"]\nlanguage = "fr"\n',
+        confoverrides={"html_theme": theme},
+    )
+
+    def sidebar_links(page: str) -> list[str]:
+        soup = BeautifulSoup(built.read(page), "html.parser")
+        sidebar = soup.select_one(SIDEBARS[theme])
+        assert sidebar is not None, page
+        return [a.get_text(strip=True) for a in sidebar.select("a")]
+
+    # The navigation to every page, as on any other page of the site.
+    for page in ("page.html", "accueil.html"):
+        assert {"Bienvenue", "Une page"} <= set(sidebar_links(page)), page
