@@ -9,11 +9,9 @@ from pathlib import Path
 
 import ftfy
 import pytest
-from conftest import REPO, run_sphinx, sphinx_build, strip_colors
+from conftest import SHARED, require_shared, run_sphinx, sphinx_build, strip_colors
 
 from sphinx_circ.cli import main
-
-SHARED = REPO.parent / "shared"
 
 VUEPRESS = """---
 title: Le portail de l'eau
@@ -289,17 +287,18 @@ def test_help_for_each_command() -> None:
         assert result.returncode == 0 and "usage: sphinx-circ" in result.stdout
 
 
+@pytest.mark.shared
 def test_seeds_and_corpus_migrate_to_a_project_that_builds(
     tmp_path: Path, capsys
 ) -> None:
-    if not SHARED.is_dir():
-        pytest.skip("the shared corpus is not beside the repository")
     sources = [
         SHARED / "seeds" / "000_2ad8aacd08e36181.txt",
         SHARED / "seeds" / "004_0cfeaa7e025654c4.txt",
         SHARED / "corpus" / "economiecirculaire",
         SHARED / "corpus" / "doc.data.gouv.fr",
     ]
+    for source in sources:
+        require_shared(source)
     out = tmp_path / "out"
     code, report = run(capsys, "migrate", *map(str, sources), "-o", str(out))
     assert code == 0
