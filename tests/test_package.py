@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import re
 from importlib.metadata import entry_points, version
+
+from conftest import REPO
 
 import sphinx_circ
 
@@ -144,3 +147,44 @@ def test_every_interface_string_is_translated() -> None:
         with po.open("rb") as handle:
             translated = {m.id: m.string for m in read_po(handle) if m.id and m.string}
         assert strings - set(translated) == set(), language
+
+
+README = (REPO / "README.md").read_text(encoding="utf-8")
+CI_RUN = (REPO / ".ci" / "run").read_text(encoding="utf-8")
+
+
+def console_lines(markdown: str) -> list[str]:
+    """The commands of the ``console`` blocks of *markdown*."""
+    blocks = re.findall(r"```console\n(.*?)```", markdown, re.DOTALL)
+    return [line.strip() for block in blocks for line in block.splitlines()]
+
+
+def test_ci_runs_the_readme_test_command_exactly() -> None:
+    """The README's command installs the npm packages before tox's lint needs them."""
+    (command,) = [line for line in console_lines(README) if line.endswith("&& tox")]
+    assert command.startswith("npm ci && ")
+    commands = [
+        line for line in CI_RUN.splitlines() if line and not line.startswith("#")
+    ]
+    assert commands[-1] == command
+
+
+def test_the_readme_names_every_debian_package_ci_installs() -> None:
+    (apt,) = [line for line in console_lines(README) if "apt-get install" in line]
+    named = set(apt.split("install", 1)[1].split())
+    installed = {
+        package
+        for group in re.findall(r"packages\+=\(([^)]*)\)", CI_RUN)
+        for package in group.split()
+    }
+    assert {"chromium", "latexmk", "default-jre-headless", "npm"} <= installed
+    assert installed <= named, installed - named
+
+
+def test_skip_messages_give_the_readme_commands() -> None:
+    """A skipped test names what the README says to run (``npm ci``, not ``npm install``)."""
+    assert "npm ci" in README
+    for path in (REPO / "tests").glob("*.py"):
+        if path.name == "test_package.py":
+            continue
+        assert "npm install" not in path.read_text(encoding="utf-8"), path.name
