@@ -40,6 +40,7 @@ def setup(app: Sphinx) -> dict[str, Any]:
     from .nodes import setup_nodes
     from .options import setup_options
     from .personas import setup_personas
+    from .placeholders import setup_placeholders
     from .request import setup_request
     from .section import setup_section
 
@@ -48,6 +49,7 @@ def setup(app: Sphinx) -> dict[str, Any]:
     app.connect("config-inited", enable_myst_extensions)
     app.add_message_catalog(MESSAGE_CATALOG, str(LOCALE_DIR))
     setup_config(app)
+    setup_placeholders(app)
     setup_nodes(app)
     setup_headings(app)
     setup_hero(app)
