@@ -112,7 +112,7 @@ def test_wheel_ships_the_theme_and_catalogs(tmp_path) -> None:
         "sphinx_circ/theme/sphinx_circ/tokens.toml",
         "sphinx_circ/templates/circ/persona-tabs.html",
         "sphinx_circ/theme/sphinx_circ/static/styles/circ-icons.css",
-        "sphinx_circ/theme/sphinx_circ/static/icons/search.svg",
+        "sphinx_circ/theme/sphinx_circ/static/styles/LICENSE-octicons.txt",
         "sphinx_circ/static/scripts/circ-personas.js",
         "sphinx_circ/static/styles/sphinx-circ-noscript.css",
         "sphinx_circ/locale/fr/LC_MESSAGES/sphinx_circ.mo",
