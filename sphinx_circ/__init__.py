@@ -41,6 +41,7 @@ def setup(app: Sphinx) -> dict[str, Any]:
     from .options import setup_options
     from .personas import setup_personas
     from .placeholders import setup_placeholders
+    from .readthedocs import setup_readthedocs
     from .request import setup_request
     from .section import setup_section
 
@@ -50,6 +51,7 @@ def setup(app: Sphinx) -> dict[str, Any]:
     app.add_message_catalog(MESSAGE_CATALOG, str(LOCALE_DIR))
     setup_config(app)
     setup_placeholders(app)
+    setup_readthedocs(app)
     setup_nodes(app)
     setup_headings(app)
     setup_hero(app)
