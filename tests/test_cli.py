@@ -10,7 +10,15 @@ from pathlib import Path
 
 import ftfy
 import pytest
-from conftest import SHARED, require_shared, run_sphinx, sphinx_build, strip_colors
+import yaml
+from conftest import (
+    REPO,
+    SHARED,
+    require_shared,
+    run_sphinx,
+    sphinx_build,
+    strip_colors,
+)
 
 import sphinx_circ
 from sphinx_circ.cli import main
@@ -457,3 +465,15 @@ def test_new_refuses_a_folder_in_use(tmp_path: Path, capsys) -> None:
     assert main(["new", str(tmp_path / "plein")]) == 2
     assert "holds fichier.txt: choose an empty folder" in capsys.readouterr().err
     assert not (tmp_path / "plein" / "conf.py").exists()
+
+
+def test_the_guide_shows_the_read_the_docs_file_new_writes(
+    tmp_path: Path, capsys
+) -> None:
+    """A requirements file, not ``path: .``: a portal's repository is no package."""
+    guide = (REPO / "docs" / "guide" / "installation.md").read_text(encoding="utf-8")
+    section = guide.split("## Publier sur Read the Docs", 1)[1]
+    shown = yaml.safe_load(section.split("```yaml\n", 1)[1].split("```", 1)[0])
+    written = (new_portal(tmp_path, capsys, "fr") / ".readthedocs.yaml").read_text()
+    assert shown == yaml.safe_load(written)
+    assert shown["python"]["install"] == [{"requirements": "requirements.txt"}]
