@@ -318,10 +318,10 @@ def run_new(
         return 2
     conf = directory / "conf.py"
     print(f"Portal created in {directory}. Build it with:")
-    print(f"  sphinx-build -nW {directory} {directory / '_build' / 'html'}")
+    print(f"  sphinx-build {directory} {directory / '_build' / 'html'}")
     print(
-        f"Until you replace the example address {EXAMPLE_EMAIL} in {conf} "
-        "(circ_request_email), each build warns about it."
+        f"Replace the example address {EXAMPLE_EMAIL} in {conf} (circ_request_email):"
+        " until then each build warns about it, then sphinx-build -nW passes."
     )
     print(
         "On Read the Docs, set the project's language to "
