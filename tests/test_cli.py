@@ -477,3 +477,28 @@ def test_the_guide_shows_the_read_the_docs_file_new_writes(
     written = (new_portal(tmp_path, capsys, "fr") / ".readthedocs.yaml").read_text()
     assert shown == yaml.safe_load(written)
     assert shown["python"]["install"] == [{"requirements": "requirements.txt"}]
+
+
+@pytest.mark.parametrize("language", ["fr", "en"])
+def test_new_portal_builds_as_read_the_docs_builds_it(
+    tmp_path: Path, capsys, monkeypatch, language: str
+) -> None:
+    """Read the Docs sets READTHEDOCS and passes -D language=<its project's>,
+    warnings as errors (fail_on_warning): right language, it builds; wrong,
+    circ.language says which to set."""
+    project = new_portal(tmp_path, capsys, language)
+    fill_placeholders(project)
+    monkeypatch.setenv("READTHEDOCS", "True")
+    rtd = ["-T", "-b", "html", "-d", str(tmp_path / "doctrees")]
+    sphinx_build(project, tmp_path / "html", *rtd, "-D", f"language={language}")
+    page = (tmp_path / "html" / "index.html").read_text(encoding="utf-8")
+    assert "circ-readthedocs.js" in page
+    other = "en" if language == "fr" else "fr"
+    wrong = run_sphinx(
+        project, tmp_path / "wrong", "-W", *rtd, "-D", f"language={other}"
+    )
+    assert wrong.returncode != 0
+    conf = (project / "conf.py").read_text(encoding="utf-8").splitlines()
+    line = conf.index(f'language = "{language}"') + 1
+    expected = f"conf.py:{line}: WARNING: the interface language is '{other}'"
+    assert expected in strip_colors(wrong.stderr)
