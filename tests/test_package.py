@@ -268,7 +268,7 @@ def test_the_sdist_runs_its_own_tests_on_the_wheel(dist: Path, tmp_path: Path) -
     ran = python(
         "-m", "pytest", "-p", "no:cacheprovider", "-q",
         "tests/test_tokens.py",
-        "tests/test_theme.py::test_icons_are_generated_and_each_has_its_file",
+        "tests/test_theme.py::test_icons_are_generated_and_each_has_its_drawing",
         "tests/test_package.py::test_compiled_catalogs_are_up_to_date",
         "tests/test_package.py::test_version_matches_distribution",
         "tests/test_package.py::test_ci_runs_the_readme_test_command_exactly",
