@@ -164,6 +164,7 @@ NPM_CI = f"run `npm ci` in {REPO}"
 
 
 def require(available: object, reason: str) -> None:
+    """Skip the test unless *available*; in CI, fail it."""
     if available:
         return
     if os.environ.get("CI"):
