@@ -41,6 +41,8 @@ def setup(app: Sphinx) -> dict[str, Any]:
     from .nodes import setup_nodes
     from .options import setup_options
     from .personas import setup_personas
+    from .placeholders import setup_placeholders
+    from .readthedocs import setup_readthedocs
     from .request import setup_request
     from .section import setup_section
     from .tables import setup_tables
@@ -50,6 +52,8 @@ def setup(app: Sphinx) -> dict[str, Any]:
     app.connect("config-inited", enable_myst_extensions)
     app.add_message_catalog(MESSAGE_CATALOG, str(LOCALE_DIR))
     setup_config(app)
+    setup_placeholders(app)
+    setup_readthedocs(app)
     setup_nodes(app)
     setup_tables(app)
     setup_headings(app)

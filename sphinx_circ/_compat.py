@@ -84,3 +84,20 @@ def add_template_folder(builder: Any, folder: str) -> bool:
     if not any(folder in getattr(loader, "searchpath", ()) for loader in loaders):
         loaders.append(SphinxFileSystemLoader(folder))
     return True
+
+
+#: What ``conf_py_value`` returns for a setting conf.py does not make.
+UNSET = object()
+
+
+def conf_py_value(config: Any, name: str) -> Any:
+    """The value conf.py itself gives *name*, before any ``-D`` override.
+
+    Sphinx keeps conf.py's namespace in ``Config._raw_config``; the value in
+    effect may come from ``-D`` instead (Read the Docs passes ``-D language``).
+    Returns ``UNSET`` when conf.py does not set it (or the shape changed).
+    """
+    raw = getattr(config, "_raw_config", None)
+    if not isinstance(raw, dict):
+        return UNSET
+    return raw.get(name, UNSET)

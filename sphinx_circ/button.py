@@ -205,7 +205,8 @@ def resolve_button(
     pending: addnodes.pending_xref,
     content: nodes.Element,
 ) -> nodes.Element | None:
-    """``missing-reference`` handler: link an internal button, or warn and leave text.
+    """``missing-reference`` handler: link an internal button, or warn once and
+    leave its label as text.
 
     Sphinx calls it for the pending references no domain claims, during the
     write phase, with the builder at hand for its own URIs.
@@ -223,11 +224,12 @@ def resolve_button(
             "button",
             pending,
         )
-        # Sphinx then shows the content in place of the link.
         content["classes"].append("circ-button-text")
         if not pending["refexplicit"]:
             content += nodes.Text(target)
-        return None
+        # Returned rather than left to Sphinx, which would warn a second time
+        # (``ref.circ-button``) under -n.
+        return content
     if not pending["refexplicit"]:
         content += nodes.Text(title)
     reference = make_refnode(

@@ -1,9 +1,9 @@
 """Page layouts, and sidebars only where they hold something.
 
-``layout: landing`` pages drop both sidebars and go edge to edge; pages of
-data (a dataset or the inventory, or ``layout: data``) give their tables the
-article's whole width. Under the sphinx-circ theme, a page whose section has no other
-page has no navigation sidebar (nor its collapse button over nothing).
+Under the sphinx-circ theme, ``layout: landing`` pages drop both sidebars and
+go edge to edge; pages of data (a dataset or the inventory, or ``layout:
+data``) give their tables the article's whole width; a page whose section has
+no other page has no navigation sidebar (nor a collapse button over nothing).
 """
 
 from __future__ import annotations
@@ -52,12 +52,14 @@ def apply_layout(
     if layout not in LAYOUTS:
         layout = LAYOUTS[0]
     context["circ_layout"] = layout
+    # Only the sphinx_circ theme draws a landing page edge to edge; another
+    # theme's sidebars hold its brand, search and navigation: they stay.
+    if not is_circ_theme(app):
+        return
     if layout == "landing":
         context["sidebars"] = []
         context["secondary_sidebar_items"] = []
         context["theme_show_prev_next"] = False
-    if not is_circ_theme(app):
-        return
     sidebars = list(context.get("sidebars") or [])
     if not has_section_navigation(app, pagename):
         sidebars = [name for name in sidebars if name not in SECTION_NAVIGATION]

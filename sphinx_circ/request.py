@@ -15,8 +15,9 @@ from docutils import nodes
 from sphinx.application import Sphinx
 
 from .directive import CircDirective, block_options
-from .messages import _
+from .messages import _, warn
 from .nodes import NON_HTML_SKIP, is_static_html, render_template
+from .placeholders import is_placeholder, placeholder_message
 from .urls import is_email, is_web_url
 
 
@@ -87,6 +88,15 @@ class RequestDirective(CircDirective):
         if email and not is_email(email):
             self.warn(f"request e-mail {email!r} is not an address; it is left out")
             email = ""
+        # The settings' example addresses are flagged once, at their line in conf.py.
+        for option in ("email", "url"):
+            value = self.options.get(option, "").strip()
+            if is_placeholder(value):
+                warn(
+                    placeholder_message(f":{option}:", value),
+                    "placeholder",
+                    self.get_location(),
+                )
         if not (email or url):
             self.warn(
                 "data-request needs somewhere to send requests: set circ_request_email "

@@ -151,12 +151,84 @@ def warnings_of(built: Built, kind: str) -> list[str]:
     return [line for line in built.warnings.splitlines() if f"[circ.{kind}]" in line]
 
 
+# -- Prerequisites ------------------------------------------------------------
+# What the tests need besides Python packages (README, "Two commands"): Debian's
+# chromium, Java, latexmk, Node.js, the npm packages of package-lock.json and
+# the shared data beside the repository. Locally a missing one skips the
+# tests that need it, saying how to install it; in CI (CI set) it fails them,
+# so the suite cannot pass by being skipped.
+
+#: Data kept beside the repository, not in it (CI puts it there).
+SHARED = REPO.parent / "shared"
+NPM_CI = f"run `npm ci` in {REPO}"
+
+
+def require(available: object, reason: str) -> None:
+    """Skip the test unless *available*; in CI, fail it."""
+    if available:
+        return
+    if os.environ.get("CI"):
+        pytest.fail(f"{reason} (required in CI)", pytrace=False)
+    pytest.skip(reason)
+
+
+def find_chromium() -> tuple[str | None, str]:
+    """Debian's chromium (or CHROMIUM_PATH's), and why it is missing if it is."""
+    chosen = os.environ.get("CHROMIUM_PATH")
+    if chosen:
+        if os.path.isfile(chosen) and os.access(chosen, os.X_OK):
+            return chosen, ""
+        return None, f"CHROMIUM_PATH={chosen!r} is not an executable file"
+    found = shutil.which("chromium")
+    return (
+        found,
+        "" if found else "Debian's chromium is not installed (apt install chromium)",
+    )
+
+
+CHROMIUM, CHROMIUM_MISSING = find_chromium()
+
+
+def require_chromium() -> str:
+    require(CHROMIUM, CHROMIUM_MISSING)
+    assert CHROMIUM is not None
+    return CHROMIUM
+
+
+def require_program(name: str, package: str) -> str:
+    """The path of the program *name*, from the Debian *package*."""
+    found = shutil.which(name)
+    require(found, f"{name} is not installed (apt install {package})")
+    assert found is not None
+    return found
+
+
+def require_npm_file(path: Path) -> Path:
+    """A file of node_modules (pinned by package-lock.json)."""
+    name = path.relative_to(REPO / "node_modules").parts[0]
+    require(path.is_file(), f"{name} is not installed: {NPM_CI}")
+    return path
+
+
+def require_shared(path: Path) -> Path:
+    require(
+        path.exists(),
+        f"{path} is missing: the shared data belong beside the repository",
+    )
+    return path
+
+
+def shared_params(values: list[str], folder: Path) -> list[Any]:
+    """Parameters read from shared data, or one that fails (CI) or skips (locally)
+    when the data are missing: a test does not vanish with its data."""
+    if values:
+        return values
+    return [pytest.param(None, id=f"missing-{folder.name}")]
+
+
 # -- Browser tests ------------------------------------------------------------
 # They drive Debian's chromium through Playwright (never a downloaded browser).
-# Locally they are skipped when chromium or axe-core is missing; in CI (CI set)
-# a missing tool is a failure, so the gate cannot pass by being skipped.
 
-CHROMIUM = os.environ.get("CHROMIUM_PATH") or shutil.which("chromium")
 AXE = REPO / "node_modules" / "axe-core" / "axe.min.js"
 CHROMIUM_ARGS = [
     "--no-sandbox",
@@ -168,20 +240,17 @@ CHROMIUM_ARGS = [
 ]
 
 
-def require(available: object, reason: str) -> None:
-    if available:
-        return
-    if os.environ.get("CI"):
-        pytest.fail(f"{reason} (required in CI)")
-    pytest.skip(reason)
-
-
 @pytest.fixture(scope="session")
 def browser() -> Iterator[Any]:
-    require(CHROMIUM, "Debian's chromium is not installed")
-    playwright = pytest.importorskip("playwright.sync_api")
+    executable = require_chromium()
+    try:
+        import playwright.sync_api as playwright
+    except ImportError:
+        require(False, "Playwright is not installed (pip install -e '.[test]')")
     with playwright.sync_playwright() as driver:
-        chromium = driver.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        chromium = driver.chromium.launch(
+            executable_path=executable, args=CHROMIUM_ARGS
+        )
         yield chromium
         chromium.close()
 
@@ -346,8 +415,7 @@ def docs_url(docs_site: Path) -> Iterator[str]:
 
 def axe_violations(page: Any, context: str = "document") -> list[dict[str, Any]]:
     """Run axe-core's WCAG 2.2 A/AA rules on the page; return the violations."""
-    require(AXE.is_file(), "axe-core is not installed (npm install)")
-    page.add_script_tag(path=str(AXE))
+    page.add_script_tag(path=str(require_npm_file(AXE)))
     result = page.evaluate(
         """async (context) => (await axe.run(context === 'document' ? document : context, {
             runOnly: {type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa']},
@@ -375,11 +443,29 @@ def goto_in_mode(page: Any, url: str, mode: str) -> None:
     page.wait_for_function("document.getAnimations().length === 0")
 
 
-def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
-    """Mark every test that drives Chromium as ``browser`` (``-m "not browser"``)."""
+#: sphinx-book-theme pins an older pydata-sphinx-theme than the sphinx_circ
+#: theme is drawn for, so it cannot share its environment: its tests (marked
+#: ``book``) run where CIRC_BOOK_THEME is set (tox's ``book`` env, which
+#: installs it), and are deselected elsewhere, neither skipped nor passed.
+BOOK_THEME = bool(os.environ.get("CIRC_BOOK_THEME"))
+
+
+def pytest_collection_modifyitems(
+    config: pytest.Config, items: list[pytest.Item]
+) -> None:
+    """Mark every test that drives Chromium as ``browser`` (``-m "not browser"``);
+    leave out the ``book`` tests unless CIRC_BOOK_THEME is set."""
+    kept, left_out = [], []
     for item in items:
         if "browser" in getattr(item, "fixturenames", ()):
             item.add_marker(pytest.mark.browser)
+        if item.get_closest_marker("book") and not BOOK_THEME:
+            left_out.append(item)
+        else:
+            kept.append(item)
+    if left_out:
+        config.hook.pytest_deselected(items=left_out)
+        items[:] = kept
 
 
 # -- Printed figures ----------------------------------------------------------

@@ -6,14 +6,14 @@ import subprocess
 import sys
 
 import pytest
-from conftest import AXE, CHROMIUM, REPO, require
+from conftest import AXE, REPO, require_chromium, require_npm_file
 
 pytestmark = [pytest.mark.slow, pytest.mark.browser]
 
 
 def test_the_themes_benchmark_prints_the_guide_tables() -> None:
-    require(CHROMIUM, "Debian's chromium is not installed")
-    require(AXE.is_file(), "axe-core is not installed (npm install)")
+    require_chromium()
+    require_npm_file(AXE)
     result = subprocess.run(
         [sys.executable, str(REPO / "benchmarks" / "themes.py"),
          "--themes", "alabaster", "--markdown"],

@@ -219,6 +219,27 @@ def test_missing_internal_target_warns_at_its_line(build) -> None:
     assert page.select("article a.circ-button") == []
 
 
+@pytest.mark.parametrize("page", [
+    ":::{button} /nulle-part.html\nPerdu\n:::\n",
+    "Voir {button}`Perdu </nulle-part.html>`.\n",
+    ":::{button} nulle-part\n:::\n",
+])  # fmt: skip
+def test_a_missing_target_warns_once_with_nitpicky(build, page: str) -> None:
+    """One located ``circ.button`` warning, not a second ``ref.circ-button`` one."""
+    built = build(
+        {"index.md": f"# Accueil\n\n{page}"}, confoverrides={"nitpicky": True}
+    )
+    warnings = [line for line in built.warnings.splitlines() if "WARNING" in line]
+    assert len(warnings) == 1, warnings
+    assert "index.md:3: WARNING: button target" in warnings[0]
+    assert warnings[0].endswith("[circ.button]")
+    page_html = BeautifulSoup(built.read("index.html"), "html.parser")
+    assert page_html.select_one(".circ-button-text").get_text() in (
+        "Perdu",
+        "nulle-part",
+    )
+
+
 def test_unknown_variant_lists_the_valid_ones(build) -> None:
     built = build(
         {

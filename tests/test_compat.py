@@ -74,3 +74,17 @@ def test_a_late_template_folder_is_found(tmp_path, build) -> None:
     (folder / "circ" / "late.html").write_text("tard", encoding="utf-8")
     assert _compat.add_template_folder(built.app.builder, str(folder))
     assert built.app.builder.templates.render("circ/late.html", {}) == "tard"
+
+
+def test_conf_py_values_are_kept_apart_from_overrides(build) -> None:
+    """``Config._raw_config`` holds conf.py's own values, whatever -D says."""
+    built = build(
+        {"index.md": "# Accueil\n"},
+        confoverrides={"language": "en", "suppress_warnings": ["circ.language"]},
+    )
+    config = built.app.config
+    assert config.language == "en"
+    assert _compat.conf_py_value(config, "language") == "fr", (
+        "Sphinx's Config no longer keeps conf.py's values in _raw_config"
+    )
+    assert _compat.conf_py_value(config, "html_title") is _compat.UNSET

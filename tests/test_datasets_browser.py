@@ -11,18 +11,20 @@ from conftest import (
     DEFAULT_CONF,
     axe_violations,
     goto_in_mode,
-    require,
+    require_shared,
     serve,
     sphinx_build,
 )
 from test_datasets_real import REAL_DATA
+
+pytestmark = pytest.mark.shared
 
 SCHEMA = "table-schemas/etalab_schema-indice-reparabilite/schema.json"
 
 
 @pytest.fixture(scope="module")
 def site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
-    require(REAL_DATA.is_dir(), "the shared real data are not beside the repository")
+    require_shared(REAL_DATA)
     src = tmp_path_factory.mktemp("largest") / "src"
     src.mkdir()
     shutil.copy(REAL_DATA / SCHEMA, src / "schema.json")

@@ -18,7 +18,10 @@ import sphinx.locale
 from conftest import axe_violations, goto_in_mode, serve, site_pages
 
 #: What a site serving these pages can send (no inline script or style).
-STRICT_CSP = "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self'"
+# data: images: the theme's icons (circ-icons.css), so they also show from file://.
+STRICT_CSP = (
+    "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:"
+)
 
 
 @pytest.fixture(scope="module")

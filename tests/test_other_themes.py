@@ -3,34 +3,43 @@
 The site ``tests/sites/hosts`` (every block) is built under each theme with
 ``-D html_theme=…``; the blocks' stylesheets come from the extension, with
 tokens mapped to the host theme's own variables (``circ-tokens.css``).
-A theme that is not installed is skipped: sphinx-book-theme pins an older
-pydata-sphinx-theme than sphinx-circ's, so it runs in an environment of its
-own (``pip install -e '.[test]' sphinx-book-theme``).
+Every theme is a prerequisite (a missing one fails in CI). sphinx-book-theme
+pins an older pydata-sphinx-theme than sphinx-circ's: its tests are marked
+``book`` and run in an environment of their own (``tox -e book``; see
+``BOOK_THEME`` in conftest.py).
 """
 
 from __future__ import annotations
 
+import importlib.util
 from collections.abc import Iterator
 from typing import Any
 
 import pytest
 from bs4 import BeautifulSoup
-from conftest import axe_violations, serve
+from conftest import axe_violations, require, serve
 
 THEMES = [
     "furo",
     "alabaster",
     "sphinx_rtd_theme",
     "pydata_sphinx_theme",
-    "sphinx_book_theme",
+    pytest.param("sphinx_book_theme", marks=pytest.mark.book),
 ]
+
+
+def require_theme(name: str) -> None:
+    found = importlib.util.find_spec(name) is not None
+    require(found, f"{name} is not installed (pip install -e '.[test]')")
+
+
 #: What axe scans: sphinx-circ's blocks, not the host theme's own chrome.
 BLOCKS = ".circ-section, .circ-personas, .circ-dataset, .circ-request, .circ-buttons"
 
 
 @pytest.fixture(scope="module", params=THEMES)
 def hosted(request: Any, site_factory: Any) -> Iterator[tuple[str, Any]]:
-    pytest.importorskip(request.param)
+    require_theme(request.param)
     out = site_factory("hosts", html_theme=request.param)
     with serve(out) as url:
         yield url, out
@@ -104,3 +113,40 @@ def test_without_javascript_every_panel_shows(
     )
     assert shown == 3
     context.close()
+
+
+#: Where each theme draws its sidebars (navigation, search, brand).
+SIDEBARS = {
+    "furo": ".sidebar-drawer",
+    "alabaster": ".sphinxsidebar",
+    "sphinx_rtd_theme": ".wy-nav-side",
+    "pydata_sphinx_theme": ".bd-sidebar-primary",
+    "sphinx_book_theme": ".bd-sidebar-primary",
+}
+LANDING_SITE = {
+    "index.md": "# Accueil\n\n```{toctree}\naccueil\npage\n```\n",
+    "accueil.md": "---\nlayout: landing\n---\n\n# Bienvenue\n\nTexte.\n",
+    "page.md": "# Une page\n\nTexte.\n",
+}
+
+
+@pytest.mark.parametrize("theme", THEMES)
+def test_a_landing_page_keeps_the_host_theme_sidebars(build, theme: str) -> None:
+    """``layout: landing`` widens pages of the sphinx_circ theme only: under
+    another theme its sidebars (brand, search, navigation) stay."""
+    require_theme(theme)
+    built = build(
+        LANDING_SITE,
+        conf='extensions = ["sphinx_circ"]\nlanguage = "fr"\n',
+        confoverrides={"html_theme": theme},
+    )
+
+    def sidebar_links(page: str) -> list[str]:
+        soup = BeautifulSoup(built.read(page), "html.parser")
+        sidebar = soup.select_one(SIDEBARS[theme])
+        assert sidebar is not None, page
+        return [a.get_text(strip=True) for a in sidebar.select("a")]
+
+    # The navigation to every page, as on any other page of the site.
+    for page in ("page.html", "accueil.html"):
+        assert {"Bienvenue", "Une page"} <= set(sidebar_links(page)), page

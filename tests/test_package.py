@@ -2,7 +2,17 @@
 
 from __future__ import annotations
 
+import os
+import re
+import subprocess
+import sys
+import tarfile
 from importlib.metadata import entry_points, version
+from pathlib import Path
+
+import pytest
+import yaml
+from conftest import REPO
 
 import sphinx_circ
 
@@ -102,7 +112,7 @@ def test_wheel_ships_the_theme_and_catalogs(tmp_path) -> None:
         "sphinx_circ/theme/sphinx_circ/tokens.toml",
         "sphinx_circ/templates/circ/persona-tabs.html",
         "sphinx_circ/theme/sphinx_circ/static/styles/circ-icons.css",
-        "sphinx_circ/theme/sphinx_circ/static/icons/search.svg",
+        "sphinx_circ/theme/sphinx_circ/static/styles/LICENSE-octicons.txt",
         "sphinx_circ/static/scripts/circ-personas.js",
         "sphinx_circ/static/styles/sphinx-circ-noscript.css",
         "sphinx_circ/locale/fr/LC_MESSAGES/sphinx_circ.mo",
@@ -144,3 +154,186 @@ def test_every_interface_string_is_translated() -> None:
         with po.open("rb") as handle:
             translated = {m.id: m.string for m in read_po(handle) if m.id and m.string}
         assert strings - set(translated) == set(), language
+
+
+README = (REPO / "README.md").read_text(encoding="utf-8")
+CI_RUN = (REPO / ".ci" / "run").read_text(encoding="utf-8")
+
+
+def console_lines(markdown: str) -> list[str]:
+    """The commands of the ``console`` blocks of *markdown*."""
+    blocks = re.findall(r"```console\n(.*?)```", markdown, re.DOTALL)
+    return [line.strip() for block in blocks for line in block.splitlines()]
+
+
+def test_ci_runs_the_readme_test_command_exactly() -> None:
+    """The README's command installs the npm packages before tox's lint needs them."""
+    (command,) = [line for line in console_lines(README) if line.endswith("&& tox")]
+    assert command.startswith("npm ci && ")
+    commands = [
+        line for line in CI_RUN.splitlines() if line and not line.startswith("#")
+    ]
+    assert commands[-1] == command
+
+
+def test_the_readme_names_every_debian_package_ci_installs() -> None:
+    (apt,) = [line for line in console_lines(README) if "apt-get install" in line]
+    named = set(apt.split("install", 1)[1].split())
+    installed = {
+        package
+        for group in re.findall(r"packages\+=\(([^)]*)\)", CI_RUN)
+        for package in group.split()
+    }
+    assert {"chromium", "latexmk", "default-jre-headless", "npm"} <= installed
+    assert installed <= named, installed - named
+
+
+def test_skip_messages_give_the_readme_commands() -> None:
+    """A skipped test names what the README says to run (``npm ci``, not ``npm install``)."""
+    assert "npm ci" in README
+    for path in (REPO / "tests").glob("*.py"):
+        if path.name == "test_package.py":
+            continue
+        assert "npm install" not in path.read_text(encoding="utf-8"), path.name
+
+
+@pytest.fixture(scope="module")
+def dist(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The sdist and the wheel, built as the release workflow builds them."""
+    out = tmp_path_factory.mktemp("dist")
+    result = subprocess.run(
+        [sys.executable, "-m", "build", "--outdir", str(out), str(REPO)],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert result.returncode == 0, result.stderr
+    return out
+
+
+def check_dist(*args: str) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [sys.executable, str(REPO / "tools" / "check_dist.py"), *args],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+
+
+@pytest.mark.slow
+def test_the_release_files_pass_the_release_checks(dist: Path) -> None:
+    """twine check, metadata (licence expression, project URLs), contents."""
+    result = check_dist(str(dist))
+    assert result.returncode == 0, result.stdout
+    assert f"sphinx-circ {sphinx_circ.__version__} is ready to publish" in result.stdout
+    wrong = check_dist(str(dist), "--tag", "v0.0.1")
+    assert wrong.returncode == 1
+    assert f"tag 'v0.0.1' is not v{sphinx_circ.__version__}" in wrong.stdout
+
+
+@pytest.mark.slow
+def test_the_sdist_runs_its_own_tests_on_the_wheel(dist: Path, tmp_path: Path) -> None:
+    """Unpacked, the sdist collects every test and runs those that use its
+    tools/, benchmarks/ and package files, against the installed wheel."""
+    (sdist,) = dist.glob("*.tar.gz")
+    with tarfile.open(sdist) as archive:
+        archive.extractall(tmp_path, filter="data")
+    (source,) = tmp_path.glob("sphinx_circ-*")
+    site = tmp_path / "site"
+    (wheel,) = dist.glob("*.whl")
+    subprocess.run(
+        [sys.executable, "-m", "pip", "install", "-q", "--no-deps",
+         "--target", str(site), str(wheel)],
+        check=True,
+    )  # fmt: skip
+    # -P: the package comes from the wheel, not from the sdist's own folder.
+    env = {**os.environ, "PYTHONPATH": str(site)}
+    env.pop("PYTEST_ADDOPTS", None)
+
+    def python(*args: str) -> subprocess.CompletedProcess[str]:
+        return subprocess.run(
+            [sys.executable, "-P", *args],
+            cwd=source,
+            env=env,
+            capture_output=True,
+            text=True,
+            check=False,
+        )
+
+    found = python("-c", "import sphinx_circ; print(sphinx_circ.__file__)")
+    assert found.stdout.startswith(str(site)), found.stdout + found.stderr
+    collected = python("-m", "pytest", "-p", "no:cacheprovider", "--collect-only", "-q")
+    assert collected.returncode == 0, collected.stdout[-3000:]
+    assert "error" not in collected.stdout.splitlines()[-1], collected.stdout[-3000:]
+    ran = python(
+        "-m", "pytest", "-p", "no:cacheprovider", "-q",
+        "tests/test_tokens.py",
+        "tests/test_theme.py::test_icons_are_generated_and_each_has_its_drawing",
+        "tests/test_package.py::test_compiled_catalogs_are_up_to_date",
+        "tests/test_package.py::test_version_matches_distribution",
+        "tests/test_package.py::test_ci_runs_the_readme_test_command_exactly",
+    )  # fmt: skip
+    assert ran.returncode == 0, ran.stdout[-3000:]
+    assert " passed" in ran.stdout and "skipped" not in ran.stdout, ran.stdout
+
+
+def test_the_release_workflow_checks_and_tests_before_publishing() -> None:
+    """A tag builds, checks, tests from the sdist, then publishes without a token."""
+    workflow = yaml.safe_load(
+        (REPO / ".github" / "workflows" / "release.yml").read_text(encoding="utf-8")
+    )
+    trigger = workflow.get("on", workflow.get(True))  # YAML 1.1 reads "on" as true
+    assert trigger == {"push": {"tags": ["v*"]}}
+    assert workflow["permissions"] == {"contents": "read"}
+    jobs = workflow["jobs"]
+    build = "\n".join(step.get("run", "") for step in jobs["build"]["steps"])
+    assert "python -m build" in build
+    assert 'tools/check_dist.py dist --tag "$GITHUB_REF_NAME"' in build
+    test = "\n".join(step.get("run", "") for step in jobs["test"]["steps"])
+    assert "tar -xzf dist/*.tar.gz" in test and "npm ci" in test
+    assert "python -P -m pytest" in test
+    # Every Debian package .ci/run may install, as the README names them.
+    installed = re.findall(r"packages\+=\(([^)]*)\)", CI_RUN)
+    for package in " ".join(installed).split():
+        assert package in test, package
+    publish = jobs["publish"]
+    assert set(publish["needs"]) == {"build", "test"}
+    assert publish["permissions"] == {"id-token": "write"}
+    assert publish["environment"]["name"] == "pypi"
+    assert publish["steps"][-1]["uses"].startswith("pypa/gh-action-pypi-publish@")
+    assert not any("password" in str(step) for step in publish["steps"])
+    # Only publishing may ask for an identity token.
+    assert [name for name, job in jobs.items() if "permissions" in job] == ["publish"]
+
+
+@pytest.mark.slow
+def test_a_portal_builds_with_sphinx_circ_installed_from_the_wheel(
+    dist: Path, tmp_path: Path
+) -> None:
+    """Before the first release: the wheel built from a clone is all a portal needs."""
+    site = tmp_path / "site"
+    (wheel,) = dist.glob("*.whl")
+    subprocess.run(
+        [sys.executable, "-m", "pip", "install", "-q", "--no-deps",
+         "--target", str(site), str(wheel)],
+        check=True,
+    )  # fmt: skip
+    env = {**os.environ, "PYTHONPATH": str(site)}
+
+    def python(*args: str) -> subprocess.CompletedProcess[str]:
+        return subprocess.run(
+            [sys.executable, "-P", *args],
+            cwd=tmp_path, env=env, capture_output=True, text=True, check=False,
+        )  # fmt: skip
+
+    made = python("-m", "sphinx_circ.cli", "new", "portail", "--language", "fr")
+    assert made.returncode == 0, made.stderr
+    conf = tmp_path / "portail" / "conf.py"
+    conf.write_text(conf.read_text().replace("contact@example.org", "a@mairie.fr"))
+    built = python("-m", "sphinx", "-nW", "-q", "portail", "html")
+    assert built.returncode == 0, built.stderr
+    page = (tmp_path / "html" / "index.html").read_text(encoding="utf-8")
+    assert "_static/styles/sphinx-circ.css" in page
+    # The theme and the catalogs came from the wheel.
+    where = python("-c", "import sphinx_circ; print(sphinx_circ.__file__)")
+    assert where.stdout.startswith(str(site))

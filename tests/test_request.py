@@ -10,7 +10,11 @@ from conftest import DEFAULT_CONF, warnings_of
 PAGE = (
     "# Demande\n\n:::{data-request}\nAvant d'écrire, cherchez sur data.gouv.fr.\n:::\n"
 )
-CONF = DEFAULT_CONF + 'circ_request_email = "donnees@example.org"\n'
+# An example address is a placeholder (tests/test_placeholders.py), meant here.
+CONF = (
+    DEFAULT_CONF + 'circ_request_email = "donnees@example.org"\n'
+    'suppress_warnings = ["circ.placeholder"]\n'
+)
 
 
 def test_form_fields_and_fallback(build) -> None:

@@ -8,13 +8,13 @@ import sys
 from pathlib import Path
 
 import pytest
-from conftest import CHROMIUM, REPO, require
+from conftest import REPO, require_chromium
 
 pytestmark = [pytest.mark.slow, pytest.mark.browser]
 
 
 def test_screenshots_are_taken(tmp_path: Path) -> None:
-    require(CHROMIUM, "Debian's chromium is not installed")
+    require_chromium()
     result = subprocess.run(
         [
             sys.executable,

@@ -3,15 +3,15 @@
 from __future__ import annotations
 
 import re
-import shutil
 import subprocess
 import sys
 from pathlib import Path
+from urllib.parse import unquote
 
 import pydata_sphinx_theme
 import pytest
 from bs4 import BeautifulSoup
-from conftest import DEFAULT_CONF, sphinx_build
+from conftest import DEFAULT_CONF, require_program, sphinx_build
 
 
 def soup(html: str) -> BeautifulSoup:
@@ -52,10 +52,11 @@ def test_theme_loads_from_its_entry_point_alone(tmp_path: Path) -> None:
         body = text.split("*/", 1)[1] if source.name == "sphinx-circ.css" else text
         assert "/*" not in body, served
         assert len(text) < len(source.read_text("utf-8")), served
-        if source.suffix == ".js" and shutil.which("node"):
+        if source.suffix == ".js":
             # Stripping comments must leave a script that still parses.
+            node = require_program("node", "nodejs")
             check = subprocess.run(
-                ["node", "--check", str(served)], capture_output=True, text=True
+                [node, "--check", str(served)], capture_output=True, text=True
             )
             assert check.returncode == 0, check.stderr
     css = (tmp_path / "out" / "_static" / "styles" / "sphinx-circ.css").read_text()
@@ -127,8 +128,9 @@ def test_landing_layout_from_rst_field(build) -> None:
     assert soup(built.read("index.html")).body["class"] == ["circ-layout-landing"]
 
 
-def test_icons_are_generated_and_each_has_its_file() -> None:
-    """circ-icons.css and the SVG files are what tools/make_icons.py writes."""
+def test_icons_are_generated_and_each_has_its_drawing() -> None:
+    """circ-icons.css is what tools/make_icons.py writes: each icon a data: URL
+    (files would not load from the disk), each rule drawing a defined icon."""
     repo = Path(__file__).parent.parent
     result = subprocess.run(
         [sys.executable, str(repo / "tools" / "make_icons.py"), "--check"],
@@ -137,13 +139,15 @@ def test_icons_are_generated_and_each_has_its_file() -> None:
         check=False,
     )
     assert result.returncode == 0, result.stdout
-    static = repo / "sphinx_circ" / "theme" / "sphinx_circ" / "static"
-    css = (static / "styles" / "circ-icons.css").read_text(encoding="utf-8")
-    urls = set(re.findall(r"url\(\.\./icons/([\w-]+\.svg)\)", css))
-    assert len(urls) >= 20
-    for name in urls:
-        svg = (static / "icons" / name).read_text(encoding="utf-8")
+    defined = icon_drawings()
+    assert len(defined) >= 20
+    for name, svg in defined.items():
         assert svg.startswith('<svg xmlns="http://www.w3.org/2000/svg"'), name
+        assert svg.endswith("</svg>"), name
+    assert set(drawn_icons().values()) == set(defined)
+    static = repo / "sphinx_circ" / "theme" / "sphinx_circ" / "static"
+    assert "url(" not in ICON_CSS.replace('url("data:image/svg+xml,', "")
+    assert (static / "styles" / "LICENSE-octicons.txt").is_file()
 
 
 def test_sidebars_only_where_they_hold_something(build) -> None:
@@ -268,14 +272,28 @@ def parent_icons() -> dict[str, int]:
     }
 
 
+ICON_CSS = (
+    Path(__file__).parent.parent
+    / "sphinx_circ/theme/sphinx_circ/static/styles/circ-icons.css"
+).read_text(encoding="utf-8")
+
+
+def icon_drawings() -> dict[str, str]:
+    """Each icon of circ-icons.css (``--circ-icon-<name>``) -> its SVG."""
+    return {
+        name: unquote(svg)
+        for name, svg in re.findall(
+            r'--circ-icon-([\w-]+): url\("data:image/svg\+xml,([^"]+)"\);', ICON_CSS
+        )
+    }
+
+
 def drawn_icons() -> dict[str, str]:
-    """Each selector of circ-icons.css -> the SVG file drawn there (no suffix)."""
-    static = Path(__file__).parent.parent / "sphinx_circ/theme/sphinx_circ/static"
-    css = (static / "styles" / "circ-icons.css").read_text(encoding="utf-8")
+    """Each selector of circ-icons.css -> the icon drawn there."""
     drawn = {}
     for selectors, icon in re.findall(
-        r"([^{}]+)\{ content: \"\"; mask-image: url\(\.\./icons/([\w-]+)\.svg\); \}",
-        css,
+        r"([^{}]+)\{ content: \"\"; mask-image: var\(--circ-icon-([\w-]+)\); \}",
+        ICON_CSS,
     ):
         for selector in selectors.split(","):
             drawn[" ".join(selector.split())] = icon

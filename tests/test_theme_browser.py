@@ -26,10 +26,10 @@ FONT_ICONS = """() => {
   return found;
 }"""
 
-#: Icons drawn as masks of the theme's SVG files.
+#: Icons drawn as masks of the theme's SVGs (data: URLs in circ-icons.css).
 MASKED = """() => [...document.querySelectorAll('*')].flatMap(element =>
   ['::before', '::after'].map(pseudo => getComputedStyle(element, pseudo))
-    .filter(style => style.maskImage.includes('/_static/icons/')
+    .filter(style => style.maskImage.includes('data:image/svg+xml')
                      && style.width !== '0px'))
   .length"""
 

@@ -1,26 +1,34 @@
 """Write the theme's icons: pydata-sphinx-theme's Font Awesome icons as SVG masks.
 
-python tools/make_icons.py          # write the SVG files and circ-icons.css
-python tools/make_icons.py --check  # exit 1 if they are out of date
+python tools/make_icons.py          # write circ-icons.css
+python tools/make_icons.py --check  # exit 1 if it is out of date
 
 pydata-sphinx-theme draws its icons (mode switch, search, navigation,
 admonition titles, external and download links) with the Font Awesome
 webfont: 115 kB that every first visit downloads before its icons show.
-Drawn as CSS masks of small SVG files (sphinx-design's octicons), the font is
+Drawn as CSS masks of small SVGs (sphinx-design's octicons), the font is
 never requested. Icons not listed here keep the font.
+
+The SVGs are written into the stylesheet as data: URLs, one custom property
+each (``--circ-icon-search``). Files would be fetched in CORS mode, as masks
+are, which a page opened from the disk (file://) is refused: its icons would
+all vanish. A Content-Security-Policy governs them through ``img-src``, which
+must then allow ``data:`` (docs/guide/theme.md).
 """
 
 from __future__ import annotations
 
 import sys
 from pathlib import Path
+from urllib.parse import quote
 
 import sphinx_design
 from sphinx_design.icons import get_octicon_data
 
 THEME = Path(__file__).resolve().parent.parent / "sphinx_circ" / "theme" / "sphinx_circ"
-ICONS = THEME / "static" / "icons"
 STYLESHEET = THEME / "static" / "styles" / "circ-icons.css"
+#: The octicons' licence, shipped beside the stylesheet that holds them.
+LICENCE = THEME / "static" / "styles" / "LICENSE-octicons.txt"
 
 #: Drawings octicons lack, from octicon shapes: name -> SVG body.
 DRAWN = {
@@ -115,7 +123,12 @@ def svg(name: str) -> str:
     body = (
         DRAWN[name].format(reply=octicon("reply")) if name in DRAWN else octicon(name)
     )
-    return f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 16 16">{body}</svg>\n'
+    return f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 16 16">{body}</svg>'
+
+
+def data_url(name: str) -> str:
+    """The icon as a data: URL, percent-encoded (so it holds no ``*``, no comment)."""
+    return f'url("data:image/svg+xml,{quote(svg(name), safe=" =:/.,-")}")'
 
 
 def stylesheet() -> str:
@@ -149,20 +162,22 @@ def stylesheet() -> str:
         "  font-family: inherit;",
         "}",
         *ALIGN,
+        ":root {",
+        *(f"  --circ-icon-{icon}: {data_url(icon)};" for icon in sorted(by_icon)),
+        "}",
     ]
     for icon, selectors in sorted(by_icon.items()):
-        url = f"url(../icons/{icon}.svg)"
-        lines.append(",\n".join(selectors) + f' {{ content: ""; mask-image: {url}; }}')
+        rule = f' {{ content: ""; mask-image: var(--circ-icon-{icon}); }}'
+        lines.append(",\n".join(selectors) + rule)
     return "\n".join(lines) + "\n"
 
 
 def outputs() -> dict[Path, str]:
-    names = set(TEMPLATE_ICONS.values())
-    files = {ICONS / f"{name}.svg": svg(name) for name in sorted(names)}
-    files[STYLESHEET] = stylesheet()
     licence = Path(sphinx_design.__file__).parent / "compiled" / "octicon_LICENSE"
-    files[ICONS / "LICENSE-octicons.txt"] = licence.read_text(encoding="utf-8")
-    return files
+    return {
+        STYLESHEET: stylesheet(),
+        LICENCE: licence.read_text(encoding="utf-8"),
+    }
 
 
 def main(check: bool) -> int:
@@ -172,18 +187,12 @@ def main(check: bool) -> int:
         for path, text in files.items()
         if not path.is_file() or path.read_text(encoding="utf-8") != text
     ]
-    unused = sorted(set(ICONS.glob("*.svg")) - set(files))
     if check:
         for path in stale:
             print(f"out of date: {path}")
-        for path in unused:
-            print(f"no longer drawn: {path}")
-        return 1 if stale or unused else 0
-    ICONS.mkdir(parents=True, exist_ok=True)
+        return 1 if stale else 0
     for path in stale:
         path.write_text(files[path], encoding="utf-8")
-    for path in unused:
-        path.unlink()
     return 0
 
 

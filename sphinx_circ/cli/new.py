@@ -2,9 +2,13 @@
 
 from __future__ import annotations
 
+import datetime
 import json
 import sys
+from importlib.metadata import PackageNotFoundError, distribution
 from pathlib import Path
+
+from . import package_version
 
 TEXTS = {
     "fr": {
@@ -74,27 +78,85 @@ TEXTS = {
 }
 
 
+#: File and field names, in the portal's language (they become its URLs).
+NAMES = {
+    "fr": {
+        "datasets": "donnees",
+        "example": "exemple",
+        "resident": "habitant",
+        "pro": "professionnel",
+        "request": "demande",
+        "code": "code_commune",
+        "year": "annee",
+        "value": "valeur",
+    },
+    "en": {
+        "datasets": "data",
+        "example": "example",
+        "resident": "resident",
+        "pro": "professional",
+        "request": "request",
+        "code": "municipality_code",
+        "year": "year",
+        "value": "value",
+    },
+}
+
+#: The example address data requests go to: a located ``circ.placeholder``
+#: warning (sphinx_circ/placeholders.py) until it is replaced.
+EXAMPLE_EMAIL = "contact@example.org"
+
+#: What a folder may already hold: a repository's own files, as a host creates
+#: them with a new repository. (.gitignore gets the build folder added.)
+REPOSITORY_FILES = (".git", ".hg", ".svn", ".gitignore", ".gitattributes")
+REPOSITORY_PREFIXES = ("README", "LICENSE", "LICENCE", "COPYING")
+
+
+def this_year() -> int:
+    return datetime.date.today().year
+
+
+def requirement() -> str:
+    """The line of requirements.txt that installs this sphinx-circ elsewhere.
+
+    Installed from a Git repository (pip's ``direct_url.json``, PEP 610), the
+    same commit, so a portal builds on Read the Docs before any release;
+    otherwise the releases compatible with this one.
+    """
+    try:
+        direct = distribution("sphinx-circ").read_text("direct_url.json")
+    except PackageNotFoundError:
+        direct = None
+    origin = json.loads(direct) if direct else {}
+    vcs = origin.get("vcs_info") or {}
+    if vcs.get("vcs") == "git" and vcs.get("commit_id") and origin.get("url"):
+        return f"sphinx-circ @ git+{origin['url']}@{vcs['commit_id']}"
+    return f"sphinx-circ~={package_version()}"
+
+
 def files(name: str, organisation: str, language: str) -> dict[str, str]:
     t = TEXTS[language] | {"name": name, "organisation": organisation}
+    n = NAMES[language]
+    year = this_year()
     schema = {
-        "name": "exemple",
+        "name": n["example"],
         "title": t["example_title"],
         "fields": [
             {
-                "name": "code_commune",
+                "name": n["code"],
                 "title": t["field_code"],
                 "type": "string",
                 "example": "35238",
                 "constraints": {"required": True, "pattern": "^[0-9]{5}$"},
             },
             {
-                "name": "annee",
+                "name": n["year"],
                 "title": t["field_year"],
                 "type": "year",
-                "example": "2026",
+                "example": str(year),
             },
             {
-                "name": "valeur",
+                "name": n["value"],
                 "title": t["field_value"],
                 "type": "number",
                 "example": "12.5",
@@ -108,27 +170,33 @@ def files(name: str, organisation: str, language: str) -> dict[str, str]:
         "licenses": [{"name": "etalab-2.0", "title": t["licence"]}],
         "frequency": t["frequency"],
     }
+    data, example, request = n["datasets"], n["example"], n["request"]
     return {
         "conf.py": (
             f'"""Sphinx configuration of {name}."""\n\n'
-            f'project = {name!r}\nauthor = {organisation!r}\ncopyright = f"2026, {{author}}"\n'
-            f'language = "{language}"\n\nextensions = ["sphinx_circ"]\nhtml_theme = "sphinx_circ"\n'
+            f"project = {name!r}\nauthor = {organisation!r}\n"
+            f'copyright = f"{year}, {{author}}"\n'
+            "# The portal's edition (EPUB requires one).\n"
+            f'version = release = "{year}"\n'
+            f'language = "{language}"\n\n'
+            'extensions = ["sphinx_circ"]\nhtml_theme = "sphinx_circ"\n'
             f"html_title = project\nhtml_theme_options = {{\n"
             f'    "organisation_name": {organisation!r},\n    "hero_layout": "landing",\n}}\n\n'
-            "# Where the data request form sends requests: set your address.\n"
-            'circ_request_email = "contact@example.org"\n\n'
-            'exclude_patterns = ["_build", "README.md"]\n'
+            "# Where the data request form sends requests. This example address\n"
+            "# gives a warning at each build until you replace it with yours.\n"
+            f'circ_request_email = "{EXAMPLE_EMAIL}"\n\n'
+            'exclude_patterns = ["_build", "README.*"]\n'
         ),
         "index.md": f"""::::{{hero}}
 # {name}
 
 {t["tagline"]}
 
-:::{{button}} donnees/index
+:::{{button}} {data}/index
 {t["see"]}
 :::
 
-:::{{button}} demande
+:::{{button}} {request}
 :variant: outline
 {t["request"]}
 :::
@@ -145,18 +213,20 @@ def files(name: str, organisation: str, language: str) -> dict[str, str]:
 ```{{toctree}}
 :hidden:
 
-donnees/index
+{data}/index
 faq/index
-demande
+{request}
 ```
 """,
-        "donnees/index.md": f"# {t['datasets_title']}\n\n{t['datasets']}\n\n"
-        f"```{{toctree}}\n:maxdepth: 1\n\nexemple\n```\n",
-        "donnees/exemple.md": f"# {t['example_title']}\n\n{t['example']}\n\n"
-        f":::{{dataset}} exemple/schema.json\n:::\n",
-        "donnees/exemple/schema.json": json.dumps(schema, ensure_ascii=False, indent=2)
+        f"{data}/index.md": f"# {t['datasets_title']}\n\n{t['datasets']}\n\n"
+        f"```{{toctree}}\n:maxdepth: 1\n\n{example}\n```\n",
+        f"{data}/{example}.md": f"# {t['example_title']}\n\n{t['example']}\n\n"
+        f":::{{dataset}} {example}/schema.json\n:::\n",
+        f"{data}/{example}/schema.json": json.dumps(
+            schema, ensure_ascii=False, indent=2
+        )
         + "\n",
-        "donnees/exemple/datapackage.json": json.dumps(
+        f"{data}/{example}/datapackage.json": json.dumps(
             package, ensure_ascii=False, indent=2
         )
         + "\n",
@@ -166,12 +236,12 @@ demande
 
 :::::{{persona-tabs}}
 ::::{{persona}} {t["resident_title"]}
-:page: habitant
+:page: {n["resident"]}
 :icon: person
 ::::
 
 ::::{{persona}} {t["pro_title"]}
-:page: professionnel
+:page: {n["pro"]}
 :icon: briefcase
 ::::
 :::::
@@ -179,16 +249,17 @@ demande
 ```{{toctree}}
 :hidden:
 
-habitant
-professionnel
+{n["resident"]}
+{n["pro"]}
 ```
 """,
-        "faq/habitant.md": f"---\nsubtitle: {t['resident']}\n---\n\n# {t['resident_title']}\n\n"
-        f"## {t['resident_q']}\n\n{t['resident_a']}\n",
-        "faq/professionnel.md": f"---\nsubtitle: {t['pro']}\n---\n\n# {t['pro_title']}\n\n"
+        f"faq/{n['resident']}.md": f"---\nsubtitle: {t['resident']}\n---\n\n"
+        f"# {t['resident_title']}\n\n## {t['resident_q']}\n\n{t['resident_a']}\n",
+        f"faq/{n['pro']}.md": f"---\nsubtitle: {t['pro']}\n---\n\n# {t['pro_title']}\n\n"
         f"## {t['pro_q']}\n\n{t['pro_a']}\n",
-        "demande.md": f"# {t['request_title']}\n\n{t['request_text']}\n\n:::{{data-request}}\n:::\n",
-        "requirements.txt": "sphinx-circ\n",
+        f"{request}.md": f"# {t['request_title']}\n\n{t['request_text']}\n\n"
+        ":::{data-request}\n:::\n",
+        "requirements.txt": requirement() + "\n",
         ".readthedocs.yaml": (
             'version: 2\nbuild:\n  os: ubuntu-24.04\n  tools:\n    python: "3.12"\n'
             "python:\n  install:\n    - requirements: requirements.txt\n"
@@ -198,19 +269,42 @@ professionnel
     }
 
 
+def foreign_entries(directory: Path) -> list[str]:
+    """What *directory* holds besides a repository's own files."""
+    return sorted(
+        entry.name
+        for entry in directory.iterdir()
+        if entry.name not in REPOSITORY_FILES
+        and not entry.name.upper().startswith(REPOSITORY_PREFIXES)
+    )
+
+
 def run_new(
     directory: Path, *, name: str | None, organisation: str | None, language: str
 ) -> int:
-    if directory.exists() and (not directory.is_dir() or any(directory.iterdir())):
-        print(
-            f"sphinx-circ new: {directory} exists and is not an empty folder",
-            file=sys.stderr,
-        )
-        return 2
+    if directory.exists():
+        foreign = foreign_entries(directory) if directory.is_dir() else ["(a file)"]
+        if foreign:
+            print(
+                f"sphinx-circ new: {directory} holds {', '.join(foreign[:5])}: choose "
+                "an empty folder (or one holding only a repository: .git, README, "
+                "LICENSE)",
+                file=sys.stderr,
+            )
+            return 2
     texts = TEXTS[language]
     written = files(
         name or texts["name"], organisation or texts["organisation"], language
     )
+    ignore = directory / ".gitignore"
+    if ignore.is_file():
+        # The repository's own ignore list, with the build folder added.
+        kept = ignore.read_text(encoding="utf-8")
+        if "_build/" not in kept.split():
+            kept = (
+                kept + ("\n" if kept and not kept.endswith("\n") else "") + "_build/\n"
+            )
+        written[".gitignore"] = kept
     try:
         for relative, text in written.items():
             path = directory / relative
@@ -222,6 +316,15 @@ def run_new(
             file=sys.stderr,
         )
         return 2
+    conf = directory / "conf.py"
     print(f"Portal created in {directory}. Build it with:")
-    print(f"  sphinx-build -nW {directory} {directory / '_build' / 'html'}")
+    print(f"  sphinx-build {directory} {directory / '_build' / 'html'}")
+    print(
+        f"Replace the example address {EXAMPLE_EMAIL} in {conf} (circ_request_email):"
+        " until then each build warns about it, then sphinx-build -nW passes."
+    )
+    print(
+        "On Read the Docs, set the project's language to "
+        f"{language!r}: it builds with -D language=<the project's language>."
+    )
     return 0

@@ -25,8 +25,9 @@ html_theme = "sphinx_circ"
 exclude_patterns = ["_build", "MIGRATION.md"]
 # Old sites linked to headings by their text: give every heading its anchor.
 myst_heading_anchors = 6
-# Where the data request form sends requests: replace this example address.
-circ_request_email = "contact@example.org"
+# Where the data request form sends requests: until it is set, each request
+# form warns (an example address would lose the requests silently).
+# circ_request_email = "donnees@votre-organisme.fr"
 '''
 ROOT_INDEX = "# Pages migrées\n"
 

@@ -2,3 +2,5 @@
 
 extensions = ["sphinx_circ"]
 language = "fr"
+# A test site: its example address is meant (sphinx_circ/placeholders.py).
+suppress_warnings = ["circ.placeholder"]
