@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import Any
 
 from docutils import nodes
+from sphinx import addnodes
 from sphinx.application import Sphinx
 
 from .config import THEME_DIR, is_circ_theme
@@ -33,6 +34,11 @@ KEEP_OPENING = ("sphinx-circ.css",)
 
 BANDS = "styles/circ-bands.css"
 DATA = "styles/circ-data.css"
+#: Tables that stack on a phone (tables.py): no block's, under the theme.
+TABLES = "styles/circ-tables.css"
+#: The theme's icons for admonitions and version notes, where a page has one.
+NOTE_ICONS = "styles/circ-icons-notes.css"
+NOTES = (nodes.Admonition, addnodes.versionmodified)
 #: A block's class → the stylesheets of its family, linked on pages that use it.
 STYLESHEETS: dict[str, tuple[str, ...]] = {
     "circ-hero": (BANDS,),
@@ -46,7 +52,7 @@ STYLESHEETS: dict[str, tuple[str, ...]] = {
     "circ-inventory": (DATA,),
     # The form's submit button is a button of the portal (circ-bands.css).
     "circ-request": (DATA, BANDS),
-    "circ-stack": ("styles/circ-tables.css",),
+    "circ-stack": (TABLES,),
 }
 #: Linked before any family: the shared rules, and (under another theme) the tokens.
 BASE_STYLESHEET = "styles/circ-base.css"
@@ -63,18 +69,30 @@ SCRIPTS: dict[type[nodes.Element], str] = {
 _COMMENT = re.compile(r"/\*.*?\*/", re.DOTALL)
 
 
-def strip_comments(text: str, *, keep_opening: bool = False) -> str:
-    """*text* without ``/* … */`` comments nor blank lines.
+#: In CSS, outside strings: the spaces around ``{ } ; , >`` and after ``:``
+#: (declarations, media features) mean nothing.
+_CSS_SPACES = re.compile(
+    r"(\"(?:[^\"\\]|\\.)*\"|'(?:[^'\\]|\\.)*')|\s*([{};,>])\s*|(:)\s+"
+)
 
-    Our own CSS and JS hold no ``/*`` inside strings or regular expressions;
-    a test checks every script still parses once stripped.
+
+def strip_comments(text: str, *, keep_opening: bool = False, css: bool = False) -> str:
+    """*text* without ``/* … */`` comments, indentation nor blank lines; in
+    CSS (*css*), without the spaces around its punctuation either.
+
+    Our own CSS and JS hold no ``/*`` inside strings or regular expressions,
+    and no string on several lines; a test checks every script still parses
+    once stripped.
     """
     head = ""
     if keep_opening and text.startswith("/*"):
         end = text.index("*/") + 2
         head, text = text[:end] + "\n", text[end:]
-    lines = (line.rstrip() for line in _COMMENT.sub("", text).splitlines())
-    return head + "\n".join(line for line in lines if line) + "\n"
+    lines = (line.strip() for line in _COMMENT.sub("", text).splitlines())
+    body = "\n".join(line for line in lines if line) + "\n"
+    if css:
+        body = _CSS_SPACES.sub(lambda m: m.group(1) or m.group(2) or m.group(3), body)
+    return head + body
 
 
 def generated_static_dir(app: Sphinx) -> Path:
@@ -100,6 +118,7 @@ def write_static(app: Sphinx) -> None:
             text = strip_comments(
                 source.read_text(encoding="utf-8"),
                 keep_opening=source.name in KEEP_OPENING,
+                css=source.suffix == ".css",
             )
             dest = target / source.relative_to(folder)
             dest.parent.mkdir(parents=True, exist_ok=True)
@@ -126,15 +145,15 @@ def add_page_assets(
     if doctree is None:
         return
     stylesheets, types = page_blocks(doctree)
-    if stylesheets:
-        # After the theme's stylesheets, before a palette (priority 900).
-        first = (
-            [BASE_STYLESHEET]
-            if is_circ_theme(app)
-            else [HOSTED_TOKENS, BASE_STYLESHEET]
-        )
-        for stylesheet in [*first, *stylesheets]:
-            app.add_css_file(stylesheet, priority=600)
+    theme = is_circ_theme(app)
+    first: list[str] = []
+    if any(stylesheet != TABLES for stylesheet in stylesheets):
+        first = [BASE_STYLESHEET] if theme else [HOSTED_TOKENS, BASE_STYLESHEET]
+    if theme and any(issubclass(node_type, NOTES) for node_type in types):
+        first.append(NOTE_ICONS)
+    # After the theme's stylesheets, before a palette (priority 900).
+    for stylesheet in [*first, *stylesheets]:
+        app.add_css_file(stylesheet, priority=600)
     for node_type, script in SCRIPTS.items():
         if node_type not in types:
             continue

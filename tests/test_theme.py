@@ -60,7 +60,7 @@ def test_theme_loads_from_its_entry_point_alone(tmp_path: Path) -> None:
             )
             assert check.returncode == 0, check.stderr
     css = (tmp_path / "out" / "_static" / "styles" / "sphinx-circ.css").read_text()
-    assert css.startswith("/*\n * sphinx-circ theme stylesheet.")  # how to restyle
+    assert css.startswith("/* sphinx-circ: restyle a portal")  # how to restyle
 
 
 def test_portal_defaults(build) -> None:
@@ -272,10 +272,16 @@ def parent_icons() -> dict[str, int]:
     }
 
 
-ICON_CSS = (
-    Path(__file__).parent.parent
-    / "sphinx_circ/theme/sphinx_circ/static/styles/circ-icons.css"
-).read_text(encoding="utf-8")
+#: Both icon stylesheets: the interface's, and the notes' (linked on pages
+#: with an admonition or a version note).
+ICON_CSS = "".join(
+    (
+        Path(__file__).parent.parent
+        / "sphinx_circ/theme/sphinx_circ/static/styles"
+        / name
+    ).read_text(encoding="utf-8")
+    for name in ("circ-icons.css", "circ-icons-notes.css")
+)
 
 
 def icon_drawings() -> dict[str, str]:
@@ -384,3 +390,43 @@ def test_the_version_switcher_is_named_by_its_text(build) -> None:
     label_id, own_id = button["aria-labelledby"].split()
     assert own_id == button["id"] and not button.has_attr("aria-label")
     assert page.select_one(f"#{label_id}").get_text() == "Version"
+
+
+def test_served_css_drops_what_means_nothing_and_keeps_strings() -> None:
+    from sphinx_circ.assets import strip_comments
+
+    source = (
+        "/* why */\n"
+        ".a :is(h1, h2) > b,\n.c:hover {\n"
+        '  content: " : ; , > ";\n'
+        "  width: calc(100% - var(--x));\n}\n"
+        "@media (max-width: 767.98px) {\n  .d { margin: 0 auto; }\n}\n"
+    )
+    assert strip_comments(source, css=True) == (
+        '.a :is(h1,h2)>b,.c:hover{content:" : ; , > ";'
+        "width:calc(100% - var(--x));}"
+        "@media (max-width:767.98px){.d{margin:0 auto;}}"
+    )
+    # Scripts only lose their comments and indentation.
+    assert strip_comments("/* a */\n  if (a) {\n    b(': ');\n  }\n") == (
+        "if (a) {\nb(': ');\n}\n"
+    )
+
+
+def test_note_icons_only_where_a_page_has_a_note(build) -> None:
+    built = build(
+        {
+            "index.md": "# Accueil\n\n```{toctree}\nnote\n```\n",
+            "note.md": "# Note\n\n:::{note}\nÀ savoir.\n:::\n",
+        }
+    )
+
+    def links(name: str) -> list[str]:
+        hrefs = [link["href"] for link in soup(built.read(name)).select("link")]
+        return [h.split("?")[0] for h in hrefs if "circ-icons" in h]
+
+    assert links("index.html") == ["_static/styles/circ-icons.css"]
+    assert links("note.html") == [
+        "_static/styles/circ-icons.css",
+        "_static/styles/circ-icons-notes.css",
+    ]
