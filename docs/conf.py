@@ -11,6 +11,9 @@ extensions = ["sphinx_circ"]
 html_theme = "sphinx_circ"
 html_title = "Données de l'économie circulaire"
 html_static_path: list[str] = []
+# A portal's reader has no use for pydata-sphinx-theme's button that
+# collapses the section's navigation.
+html_sidebars = {"**": ["sidebar-nav-bs"]}
 html_theme_options = {
     "navigation_with_keys": False,
     # The guide is for the site's authors, not its readers: out of the main

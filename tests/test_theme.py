@@ -152,8 +152,9 @@ def test_icons_are_generated_and_each_has_its_drawing() -> None:
 
 def test_sidebars_only_where_they_hold_something(build) -> None:
     """The section's navigation where the section has pages, as pydata draws it
-    but without its collapse button; nothing beside a page alone in its
-    section, nor on the home page. A site listing the button keeps it."""
+    (its collapse button first); nothing, not even the button, beside a page
+    alone in its section, nor on the home page. A site may leave the button
+    out."""
     files = {
         "index.md": "# Accueil\n\n```{toctree}\nrubrique/index\nseule\n```\n",
         "rubrique/index.md": "# Rubrique\n\n```{toctree}\npage\n```\n",
@@ -169,21 +170,16 @@ def test_sidebars_only_where_they_hold_something(build) -> None:
     assert section.select_one("nav.bd-docs-nav a[href='#']").get_text(strip=True) == (
         "Une page"
     )
-    assert section.select_one("#pst-collapse-sidebar-button") is None
+    assert section.select_one("#pst-collapse-sidebar-button") is not None
     assert "hide-on-wide" not in section["class"]
     for page in ("seule.html", "index.html"):
         alone = sidebar(built, page)
         assert alone.select_one(".bd-docs-nav, #pst-collapse-sidebar-button") is None
         assert "hide-on-wide" in alone["class"], page
-    chosen = build(
-        files,
-        confoverrides={
-            "html_sidebars": {"**": ["sidebar-collapse.html", "sidebar-nav-bs.html"]}
-        },
-    )
-    assert sidebar(chosen, "rubrique/page.html").select_one(
-        "#pst-collapse-sidebar-button"
-    )
+    chosen = build(files, confoverrides={"html_sidebars": {"**": ["sidebar-nav-bs"]}})
+    chosen_section = sidebar(chosen, "rubrique/page.html")
+    assert chosen_section.select_one("#pst-collapse-sidebar-button") is None
+    assert chosen_section.select_one("nav.bd-docs-nav")
 
 
 @pytest.mark.parametrize(
