@@ -42,6 +42,7 @@ def setup(app: Sphinx) -> dict[str, Any]:
     from .personas import setup_personas
     from .request import setup_request
     from .section import setup_section
+    from .typography import setup_typography
 
     app.setup_extension("myst_parser")
     app.setup_extension("sphinx_design")
@@ -52,6 +53,7 @@ def setup(app: Sphinx) -> dict[str, Any]:
     setup_headings(app)
     setup_hero(app)
     setup_section(app)
+    setup_typography(app)
     setup_button(app)
     setup_personas(app)
     setup_datasets(app)
