@@ -21,7 +21,7 @@ from sphinx.application import Sphinx
 
 from .directive import CircDirective, block_options
 from .headings import relative_heading
-from .messages import _
+from .messages import _, plural_forms
 from .nodes import (
     NON_HTML_SKIP,
     captioned_table,
@@ -350,6 +350,10 @@ def visit_controls_html(self: Any, node: circ_inventory_controls) -> None:
             "circ/inventory-controls.html",
             uid=node["uid"],
             statuses=statuses,
+            status=plural_forms(
+                "{shown} dataset shown out of {total}",
+                "{shown} datasets shown out of {total}",
+            ),
         )
         + "\n"
     )

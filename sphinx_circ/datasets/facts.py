@@ -13,7 +13,7 @@ from typing import Any
 from babel.numbers import format_decimal
 from docutils import nodes
 
-from ..messages import _
+from ..messages import _, ngettext
 from ..urls import is_safe_url
 from .descriptors import Schema, as_json, text
 
@@ -22,9 +22,9 @@ METADATA = ("producer", "licence", "frequency", "coverage", "updated")
 
 
 def metadata_labels() -> dict[str, str]:
+    """Labels of sphinx-circ's own keys (a licence is shown with the others)."""
     return {
         "producer": _("Producer"),
-        "licence": _("Licence"),
         "frequency": _("Update frequency"),
         "coverage": _("Coverage"),
         "updated": _("Last update"),
@@ -135,13 +135,17 @@ def field_link(name: str, anchors: dict[str, str]) -> nodes.Node:
 def credits(meta: dict[str, Any]) -> list[nodes.definition_list_item]:
     """Who made the data and under which licence: author, contributors, licences."""
     items: list[nodes.definition_list_item] = []
-    for key, term in (("author", _("Author")), ("contributors", _("Contributors"))):
-        found = people(meta.get(key))
-        if found:
-            items.append(item(term, *one_or_list(found)))
+    found = people(meta.get("author"))
+    if found:
+        items.append(item(_("Author"), *one_or_list(found)))
+    found = people(meta.get("contributors"))
+    if found:
+        term = ngettext("Contributor", "Contributors", len(found))
+        items.append(item(term, *one_or_list(found)))
     found = licences(meta.get("licenses") or meta.get("licences") or [])
     if found:
-        items.append(item(_("Licence"), *one_or_list(found)))
+        term = ngettext("Licence", "Licences", len(found))
+        items.append(item(term, *one_or_list(found)))
     return items
 
 
@@ -165,7 +169,9 @@ def details(
         items.append(item(_("Keywords"), nodes.Text(", ".join(map(text, keywords)))))
     found = sources(meta.get("sources"))
     if found:
-        items.append(item(_("Sources"), *one_or_list(found)))
+        items.append(
+            item(ngettext("Source", "Sources", len(found)), *one_or_list(found))
+        )
     if text(meta.get("image")):
         items.append(item(_("Image"), link("", text(meta["image"]))))
     if schema is not None:
@@ -187,7 +193,8 @@ def schema_keys(
         values: list[nodes.Node] = codes(shown) if shown else []
         if "" in shown:
             values.append(nodes.Text(" " + _("(an empty cell)")))
-        items.append(item(_("Missing values"), *values))
+        term = ngettext("Missing value", "Missing values", len(shown))
+        items.append(item(term, *values))
     if schema.primary_key:
         names: list[nodes.Node] = []
         for index, name in enumerate(schema.primary_key):

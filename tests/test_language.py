@@ -1,0 +1,172 @@
+"""The interface in the reader's language: catalogs and plurals."""
+
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+from typing import Any
+
+import pytest
+from babel.messages.catalog import Catalog
+from babel.messages.pofile import read_po
+from bs4 import BeautifulSoup
+from conftest import DEFAULT_CONF
+
+from sphinx_circ import messages
+from sphinx_circ.messages import ngettext, plural_forms
+
+LOCALE = Path(messages.LOCALE_DIR)
+NB, NN = "\u00a0", "\u202f"
+
+
+def catalog(language: str) -> Catalog:
+    with (LOCALE / language / "LC_MESSAGES" / "sphinx_circ.po").open("rb") as handle:
+        return read_po(handle)
+
+
+def strings(message: Any) -> list[str]:
+    found = message.string
+    return list(found) if isinstance(found, tuple | list) else [found]
+
+
+# -- Catalogs --------------------------------------------------------------------
+
+
+def untranslated(found: Catalog) -> list[object]:
+    return [m.id for m in found if m.id and not all(strings(m))]
+
+
+def french_typography_problems(found: Catalog) -> list[str]:
+    """ASCII apostrophes, and ordinary spaces before ``; ! ? :`` or by « »."""
+    problems = []
+    for message in found:
+        for text in strings(message) if message.id else []:
+            if "'" in text or re.search(r" [;!?:»]|« ", text):
+                problems.append(text)
+            if re.search(f"{NB}[;!?]|{NN}:", text):  # the wrong width
+                problems.append(text)
+    return problems
+
+
+@pytest.mark.parametrize("language", ["fr", "en"])
+def test_every_message_is_translated(language: str) -> None:
+    found = catalog(language)
+    assert len(found) > 100
+    assert untranslated(found) == []
+    plural = [m for m in found if m.pluralizable]
+    assert len(plural) >= 8 and all(len(strings(m)) == 2 for m in plural)
+
+
+def test_french_messages_are_typeset() -> None:
+    assert french_typography_problems(catalog("fr")) == []
+
+
+def test_the_catalog_checks_catch_their_defects() -> None:
+    broken = Catalog(locale="fr")
+    broken.add("Home page", "Page d'accueil")
+    broken.add("Tell us:", "Précisez :")
+    broken.add("Why?", f"Pourquoi{NB}?")
+    broken.add(("One", "Many"), ("Un", ""))
+    assert untranslated(broken) == [("One", "Many")]
+    assert french_typography_problems(broken) == [
+        "Page d'accueil",
+        "Précisez :",
+        f"Pourquoi{NB}?",
+    ]
+
+
+# -- Plurals in Python -----------------------------------------------------------
+
+FIELDS = ("{shown} field shown out of {total}", "{shown} fields shown out of {total}")
+
+
+def build_in(build: Any, language: str) -> Any:
+    conf = DEFAULT_CONF.replace('language = "fr"', f'language = "{language}"')
+    return build({"index.md": "# Titre\n"}, conf=conf)
+
+
+@pytest.mark.parametrize(
+    ("language", "expected"),
+    [
+        (
+            "fr",
+            [
+                "0 champ affiché sur 5",
+                "1 champ affiché sur 5",
+                "2 champs affichés sur 5",
+            ],
+        ),
+        (
+            "en",
+            [
+                "0 fields shown out of 5",
+                "1 field shown out of 5",
+                "2 fields shown out of 5",
+            ],
+        ),
+    ],
+)
+def test_plurals_for_zero_one_and_two(
+    build: Any, language: str, expected: list[str]
+) -> None:
+    build_in(build, language)  # loads the project's catalog
+    found = [ngettext(*FIELDS, n).format(shown=n, total=5) for n in (0, 1, 2)]
+    assert found == expected
+    forms = plural_forms(*FIELDS)
+    assert [forms["one"], forms["other"]] == [
+        ngettext(*FIELDS, 1),
+        ngettext(*FIELDS, 2),
+    ]
+
+
+def dataset_page(
+    build: Any, schema: dict[str, Any], meta: dict[str, Any], language: str = "fr"
+) -> BeautifulSoup:
+    conf = DEFAULT_CONF.replace('language = "fr"', f'language = "{language}"')
+    files = {
+        "index.md": "# Jeu\n\n:::{dataset} jeu/schema.json\n:::\n",
+        "jeu/schema.json": json.dumps(schema),
+        "jeu/datapackage.json": json.dumps({"resources": [], **meta}),
+    }
+    built = build(files, conf=conf)
+    assert built.circ_warnings() == []
+    return BeautifulSoup(built.read("index.html"), "html.parser")
+
+
+def terms(page: BeautifulSoup) -> list[str]:
+    return [dt.get_text(" ", strip=True) for dt in page.select("dl dt")]
+
+
+def test_labels_agree_with_their_count(build: Any) -> None:
+    schema = {
+        "fields": [
+            {"name": "a", "example": "x"},
+            {"name": "b", "examples": ["x", "y"]},
+            {"name": "c", "constraints": {"enum": ["seul"]}},
+            {"name": "d", "constraints": {"enum": ["un", "deux"]}},
+        ]
+    }
+    one = {
+        "contributors": [{"title": "Ana"}],
+        "licenses": [{"title": "Licence Ouverte"}],
+    }
+    page = dataset_page(build, schema, one)
+    found = terms(page)
+    assert "Exemple" in found and "Exemples" in found
+    assert "Valeur autorisée" in found and "Valeurs autorisées" in found
+    assert "Contributeur" in found and "Contributeurs" not in found
+    two = {"contributors": [{"title": "Ana"}, {"title": "Bo"}]}
+    assert "Contributeurs" in terms(dataset_page(build, schema, two))
+
+
+def test_a_long_list_shown_elsewhere_gives_its_count(build: Any) -> None:
+    values = [f"v{i}" for i in range(12)]
+    schema = {
+        "fields": [
+            {"name": "a", "constraints": {"enum": values}},
+            {"name": "b", "constraints": {"enum": values}},
+        ]
+    }
+    page = dataset_page(build, schema, {})
+    assert "les mêmes que pour a (12 valeurs)" in page.get_text()
