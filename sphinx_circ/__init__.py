@@ -32,6 +32,7 @@ def setup(app: Sphinx) -> dict[str, Any]:
     from .config import THEME_DIR, THEME_NAME, setup_config
     from .csp import setup_csp
     from .datasets import setup_datasets
+    from .dates import setup_dates
     from .headings import setup_headings
     from .hero import setup_hero
     from .inventory import setup_inventory
@@ -50,6 +51,7 @@ def setup(app: Sphinx) -> dict[str, Any]:
     app.add_message_catalog(MESSAGE_CATALOG, str(LOCALE_DIR))
     setup_config(app)
     setup_nodes(app)
+    setup_dates(app)
     setup_headings(app)
     setup_hero(app)
     setup_section(app)

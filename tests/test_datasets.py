@@ -111,7 +111,7 @@ def test_metadata_buttons_and_fields(build) -> None:
         "Licence Ouverte 2.0",
         "Annuelle",
         "France entière",
-        "2026-06-30",
+        "30 juin 2026",
     ]
     schema_link = page.select_one("dl.circ-dataset__metadata a.download")
     assert (built.outdir / schema_link["href"]).is_file()

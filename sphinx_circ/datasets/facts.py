@@ -13,6 +13,7 @@ from typing import Any
 from babel.numbers import format_decimal
 from docutils import nodes
 
+from ..dates import date_node, read_date
 from ..messages import _, ngettext
 from ..urls import is_safe_url
 from .descriptors import Schema, as_json, text
@@ -149,19 +150,31 @@ def credits(meta: dict[str, Any]) -> list[nodes.definition_list_item]:
     return items
 
 
+def when(value: Any, language: str) -> nodes.Node:
+    """A date in words (``<time>`` in HTML), or the value as written."""
+    found = read_date(value)
+    return date_node(found, language) if found else nodes.Text(text(value))
+
+
 def details(
-    meta: dict[str, Any], schema: Schema | None, anchors: dict[str, str]
+    meta: dict[str, Any],
+    schema: Schema | None,
+    anchors: dict[str, str],
+    language: str,
+    problems: list[str],
 ) -> list[nodes.definition_list_item]:
     """Versions, dates, links and the schema's keys, each when present."""
-    labels = {
-        "version": _("Version"),
-        "created": _("Created"),
-        "lastModified": _("Last modified"),
-    }
     items: list[nodes.definition_list_item] = []
-    for key, term in labels.items():
+    if text(meta.get("version")):
+        items.append(item(_("Version"), nodes.Text(text(meta["version"]))))
+    for key, term in (("created", _("Created")), ("lastModified", _("Last modified"))):
         if text(meta.get(key)):
-            items.append(item(term, nodes.Text(text(meta[key]))))
+            if read_date(meta[key]) is None:
+                problems.append(
+                    f"{key!r} is not a date: {text(meta[key])!r} is shown as written; "
+                    "write it as 2024-01-04 (ISO 8601)"
+                )
+            items.append(item(term, when(meta[key], language)))
     if text(meta.get("homepage")):
         items.append(item(_("Home page"), link("", text(meta["homepage"]))))
     keywords = meta.get("keywords")
