@@ -375,7 +375,7 @@ def test_a_data_package_documents_every_resource(build) -> None:
         page.select_one(".circ-dataset__description a")["href"]
         == "https://example.org/guide"
     )
-    assert "Agence (publisher)" in page.get_text()
+    assert "Agence (éditeur)" in page.get_text()
     assert (
         page.find("a", string="Licence Ouverte 2.0")["href"] == "https://example.org/lo"
     )

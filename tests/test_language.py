@@ -1,4 +1,5 @@
-"""The interface in the reader's language: catalogs and plurals."""
+"""The interface in the reader's language: catalogs, plurals, contributor
+roles and the specifications' keys."""
 
 from __future__ import annotations
 
@@ -170,3 +171,69 @@ def test_a_long_list_shown_elsewhere_gives_its_count(build: Any) -> None:
     }
     page = dataset_page(build, schema, {})
     assert "les mêmes que pour a (12 valeurs)" in page.get_text()
+
+
+# -- Roles and keys --------------------------------------------------------------
+
+PEOPLE = {
+    "contributors": [
+        {"title": "Ana", "role": "author", "organisation": "Cerema"},
+        {"title": "Bo", "role": "maintainer"},
+        {"title": "Cy", "roles": ["publisher", "rightsHolder"]},
+        {"title": "Di", "role": "wrangler"},
+        {"title": "Ed", "role": "curator"},
+    ]
+}
+KEYS = {
+    "fields": [
+        {"name": "a", "categories": ["x", "y"], "profiles": ["Collectivité"]},
+    ],
+    "custom_checks": [{"name": "check"}],
+}
+
+
+@pytest.mark.parametrize(
+    ("language", "expected"),
+    [
+        (
+            "fr",
+            ["Ana (auteur, Cerema)", "Bo (mainteneur)",
+             "Cy (éditeur, titulaire des droits)", "Di (préparateur des données)",
+             "Ed (curator)"],
+        ),
+        (
+            "en",
+            ["Ana (author, Cerema)", "Bo (maintainer)", "Cy (publisher, rights holder)",
+             "Di (data wrangler)", "Ed (curator)"],
+        ),
+    ],
+)  # fmt: skip
+def test_roles_in_the_page_language(
+    build: Any, language: str, expected: list[str]
+) -> None:
+    page = dataset_page(build, {"fields": [{"name": "a"}]}, PEOPLE, language)
+    people = [
+        li.get_text().strip() for li in page.select("dl.circ-dataset__metadata li")
+    ]
+    assert people == expected
+    # A role the specifications do not name is the file's value, as code.
+    assert [c.get_text() for c in page.select("dl.circ-dataset__metadata li code")] == [
+        "curator"
+    ]
+
+
+@pytest.mark.parametrize(
+    ("language", "label"), [("fr", "Catégories"), ("en", "Categories")]
+)
+def test_keys_of_the_specifications_have_labels(
+    build: Any, language: str, label: str
+) -> None:
+    page = dataset_page(build, KEYS, {}, language)
+    found = terms(page)
+    assert label in found
+    # A producer's own key is shown as written, as code, in every language.
+    own = [dt.code.get_text() for dt in page.select("dl dt") if dt.code]
+    assert sorted(own) == ["custom_checks", "profiles"]
+    assert "profiles" not in [
+        dt.get_text() for dt in page.select("dl dt") if not dt.code
+    ]

@@ -53,7 +53,7 @@ def link(label: str, url: str) -> nodes.Node:
     return nodes.Text(label or url)
 
 
-def item(term: str, *definition: nodes.Node) -> nodes.definition_list_item:
+def item(term: str | nodes.Node, *definition: nodes.Node) -> nodes.definition_list_item:
     """A definition: inline nodes go in a paragraph, block nodes as they are."""
     body = nodes.definition()
     inline = [n for n in definition if isinstance(n, nodes.Inline | nodes.Text)]
@@ -61,7 +61,40 @@ def item(term: str, *definition: nodes.Node) -> nodes.definition_list_item:
         body += nodes.paragraph("", "", *definition)
     else:
         body.extend(definition)
-    return nodes.definition_list_item("", nodes.term("", str(term)), body)
+    label = term if isinstance(term, nodes.Node) else nodes.Text(str(term))
+    return nodes.definition_list_item("", nodes.term("", "", label), body)
+
+
+def role_labels() -> dict[str, str]:
+    """Contributor roles of Data Package (v1's, then v2's examples), by key
+    in lower case."""
+    return {
+        "author": _("author"),
+        "contributor": _("contributor"),
+        "maintainer": _("maintainer"),
+        "publisher": _("publisher"),
+        "wrangler": _("data wrangler"),
+        "creator": _("creator"),
+        "contact": _("contact"),
+        "rightsholder": _("rights holder"),
+        "datacurator": _("data curator"),
+    }
+
+
+def roles(person: dict[str, Any]) -> list[nodes.Node]:
+    """A contributor's roles in the reader's language; one the specifications
+    do not name is a value of the file, shown as written."""
+    found = person.get("roles", person.get("role"))
+    labels = role_labels()
+    out: list[nodes.Node] = []
+    for role in found if isinstance(found, list) else [found]:
+        if not text(role):
+            continue
+        if out:
+            out.append(nodes.Text(", "))
+        label = labels.get(text(role).lower())
+        out.append(nodes.Text(label) if label else code(text(role)))
+    return out
 
 
 def bullets(entries: Iterable[list[nodes.Node]]) -> nodes.bullet_list:
@@ -86,11 +119,13 @@ def people(values: Any) -> list[list[nodes.Node]]:
         url = text(person.get("path"))
         email = text(person.get("email"))
         entry: list[nodes.Node] = [link(name, url) if url else nodes.Text(name)]
-        details = [
-            text(person.get(k)) for k in ("role", "organization") if person.get(k)
-        ]
+        details = roles(person)
+        organisation = text(person.get("organization") or person.get("organisation"))
+        if organisation:
+            details += [nodes.Text(", ")] if details else []
+            details.append(nodes.Text(organisation))
         if details:
-            entry.append(nodes.Text(f" ({', '.join(details)})"))
+            entry += [nodes.Text(" ("), *details, nodes.Text(")")]
         if email and "@" in email:
             entry += [
                 nodes.Text(" "),
@@ -192,9 +227,28 @@ def details(
     return items
 
 
+def key_labels() -> dict[str, str]:
+    """Keys of Table Schema 2 that sphinx-circ reads as they are, by name."""
+    return {
+        "categories": _("Categories"),
+        "categoriesOrdered": _("Ordered categories"),
+        "delimiter": _("Separator of the items"),
+        "itemType": _("Type of the items"),
+        "fieldsMatch": _("Matching of the fields"),
+        "uniqueKeys": _("Unique keys"),
+    }
+
+
+def key_term(key: str) -> nodes.Node:
+    """A key's label: in words for a key of the specifications; a producer's
+    own key (``profiles``) is shown as written, as code, not as a word."""
+    label = key_labels().get(key)
+    return nodes.Text(label) if label else nodes.literal(key, key)
+
+
 def other_keys(other: dict[str, Any]) -> list[nodes.definition_list_item]:
-    """Keys outside the specifications, named as written, values as JSON."""
-    return [item(str(key), code(value)) for key, value in other.items()]
+    """Keys outside what the blocks lay out, values as JSON."""
+    return [item(key_term(str(key)), code(value)) for key, value in other.items()]
 
 
 def schema_keys(

@@ -18,7 +18,7 @@ from ..messages import _, ngettext, plural_forms
 from ..nodes import captioned_table, is_static_html, render_template, table_row
 from ..urls import slugify
 from .descriptors import Field, Schema, as_json
-from .facts import bullets, code, codes, field_link, item
+from .facts import bullets, code, codes, field_link, item, key_term
 from .markdown import markdown_blocks, markdown_inline
 
 
@@ -191,7 +191,7 @@ def field_facts(
         else:
             facts += item(label, *value_list(schema_field.examples))
     for key, value in schema_field.other.items():
-        facts += item(key, code(value))
+        facts += item(key_term(key), code(value))
     return facts
 
 
