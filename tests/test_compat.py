@@ -74,3 +74,26 @@ def test_a_late_template_folder_is_found(tmp_path, build) -> None:
     (folder / "circ" / "late.html").write_text("tard", encoding="utf-8")
     assert _compat.add_template_folder(built.app.builder, str(folder))
     assert built.app.builder.templates.render("circ/late.html", {}) == "tard"
+
+
+def test_the_theme_components_answer_before_pydata_ones(build) -> None:
+    """Sphinx's loader keeps ``loaders`` and ``templatepathlen``, and
+    pydata-sphinx-theme includes ``../components/search-field.html`` from
+    its components folder in ``templates_path``."""
+    from sphinx_circ.config import THEME_DIR
+
+    built = build({"index.md": "# Accueil\n"})
+    templates = built.app.builder.templates
+    folders = [str(loader.searchpath[0]) for loader in templates.loaders]
+    ours = folders.index(str(THEME_DIR / "components"))
+    pydata = next(
+        i for i, f in enumerate(folders) if f.endswith("pydata_sphinx_theme/components")
+    )
+    assert ours < pydata < templates.templatepathlen
+    source, *_ = templates.get_source(
+        templates.environment, "../components/search-field.html"
+    )
+    assert "circ_search_placeholder" in source
+    # Once is enough: a second call finds the folder there.
+    assert _compat.add_theme_template_folder(built.app.builder, folders[ours])
+    assert [str(loader.searchpath[0]) for loader in templates.loaders] == folders

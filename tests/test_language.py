@@ -1,5 +1,5 @@
-"""The interface in the reader's language: catalogs, plurals, contributor
-roles and the specifications' keys."""
+"""The interface in the reader's language: catalogs, plurals, the search field,
+contributor roles and the specifications' keys."""
 
 from __future__ import annotations
 
@@ -237,3 +237,48 @@ def test_keys_of_the_specifications_have_labels(
     assert "profiles" not in [
         dt.get_text() for dt in page.select("dl dt") if not dt.code
     ]
+
+
+# -- The search field ------------------------------------------------------------
+
+
+def search_fields(html: str) -> list[tuple[str, str]]:
+    page = BeautifulSoup(html, "html.parser")
+    return [
+        (field["placeholder"], field["aria-label"])
+        for field in page.select("form.bd-search input[type=search]")
+    ]
+
+
+@pytest.mark.parametrize(
+    ("language", "placeholder", "label"),
+    [
+        ("fr", "Rechercher sur le site…", "Rechercher sur le site"),
+        ("en", "Search this site…", "Search this site"),
+    ],
+)
+def test_search_field_speaks_the_page_language(
+    build: Any, language: str, placeholder: str, label: str
+) -> None:
+    built = build_in(build, language)
+    # The dialog on every page, and the search page's own field.
+    for name in ("index.html", "search.html"):
+        found = search_fields(built.read(name))
+        assert found and set(found) == {(placeholder, label)}, name
+
+
+def test_a_site_search_text_is_kept(build: Any) -> None:
+    conf = (
+        DEFAULT_CONF + 'html_theme_options = {"search_bar_text": "Chercher un jeu…"}\n'
+    )
+    built = build({"index.md": "# Titre\n"}, conf=conf)
+    assert search_fields(built.read("index.html")) == [("Chercher un jeu…",) * 2]
+
+
+def test_the_search_check_sees_pydata_english(build: Any) -> None:
+    """pydata-sphinx-theme's own field, under its own theme, is English: the
+    check above would catch it."""
+    conf = 'extensions = ["sphinx_circ"]\nhtml_theme = "pydata_sphinx_theme"\nlanguage = "fr"\n'
+    built = build({"index.md": "# Titre\n"}, conf=conf)
+    (placeholder, _label), *_ = search_fields(built.read("index.html"))
+    assert placeholder.startswith("Search the docs")
