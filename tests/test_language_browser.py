@@ -1,11 +1,13 @@
-"""The filters' counters in Chromium: the plural form for 0, 1 and 2, chosen
-with Intl.PluralRules in the page's language."""
+"""The scripts' messages in Chromium: the filters' counters in the plural form
+for 0, 1 and 2, chosen with Intl.PluralRules in the page's language, and the
+request e-mail's "Label:" lines in that language."""
 
 from __future__ import annotations
 
 import json
 from collections.abc import Callable, Iterator
 from typing import Any
+from urllib.parse import unquote
 
 import pytest
 from conftest import DEFAULT_CONF, serve, sphinx_build
@@ -18,6 +20,10 @@ PAGE = """# Compteurs
 :::
 
 :::{dataset-inventory} inventaire.csv
+:::
+
+:::{data-request}
+:email: donnees@example.org
 :::
 """
 
@@ -96,3 +102,36 @@ def test_a_counter_with_one_form_shows_the_defect(
         ".removeAttribute('data-circ-one')"
     )
     assert counter(page, "dataset", "alpha") == "1 champs affichés sur 4"
+
+
+def email_body(page: Any, url: str, label: str | None = None) -> str:
+    page.goto(url)
+    if label is not None:
+        page.evaluate(
+            f"document.querySelector('form.circ-request__form').dataset.circLabel = {label!r}"
+        )
+    page.fill("textarea[name=description]", "Tonnages")
+    page.click("form.circ-request__form button[type=submit]")
+    link = page.get_attribute(".circ-request__result a", "href")
+    return unquote(link.split("&body=", 1)[1])
+
+
+@pytest.mark.parametrize(
+    ("language", "line"),
+    [
+        ("fr", "Décrivez les données que vous recherchez\u00a0:\nTonnages\n"),
+        ("en", "Describe the data you are looking for:\nTonnages\n"),
+    ],
+)
+def test_email_labels_in_the_page_language(
+    page: Any, sites: Callable[[str], str], language: str, line: str
+) -> None:
+    assert email_body(page, sites(language)).startswith(line)
+
+
+def test_email_labels_written_one_way_show_the_defect(
+    page: Any, sites: Callable[[str], str]
+) -> None:
+    """The former "Label :" for every language: both checks above would fail."""
+    body = email_body(page, sites("en"), "{label} :")
+    assert body.startswith("Describe the data you are looking for :\n")
