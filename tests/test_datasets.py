@@ -384,7 +384,7 @@ def test_a_data_package_documents_every_resource(build) -> None:
     # Both parts of the first resource are copied into the build, with sizes.
     parts = page.select("ol a.download")
     assert len(parts) == 2 and all((built.outdir / a["href"]).is_file() for a in parts)
-    assert "communes-1.csv (CSV, 11 octets)" in page.get_text()
+    assert "communes-1.csv (CSV, 11\u00a0octets)" in page.get_text()
     assert page.find("a", href="https://example.org/regions.csv") is not None
     # Inline and relative schemas are both documented; the misspelt key counts.
     entries = page.select(".circ-dataset__field")

@@ -287,7 +287,7 @@ def schema_keys(
 
 
 def human_size(size: int, language: str) -> str:
-    """``12,3 ko`` in French, ``12.3 kB`` in English."""
+    """``12,3 ko`` in French, ``12.3 kB`` in English (a no-break space between)."""
     units = [_("bytes"), _("kB"), _("MB"), _("GB")]
     value = float(size)
     for unit in units:
@@ -299,7 +299,7 @@ def human_size(size: int, language: str) -> str:
         number = format_decimal(value, pattern, locale=language.replace("-", "_"))
     except Exception:  # an unknown locale must not break the build
         number = f"{value:.1f}"
-    return f"{number} {unit}"
+    return f"{number}\u00a0{unit}"
 
 
 def parse_downloads(text_value: str) -> list[tuple[str, str]]:
