@@ -1,15 +1,15 @@
 """Sphinx configuration of the economie-circulaire portal, built with sphinx-circ."""
 
-project = "Les données de l'économie circulaire"
-author = "Portail des données de l'économie circulaire"
-copyright = "2026, Portail des données de l'économie circulaire"
+project = "Les données de l’économie circulaire"
+author = "Portail des données de l’économie circulaire"
+copyright = "2026, Portail des données de l’économie circulaire"
 language = "fr"
 version = release = "2026"
 
 extensions = ["sphinx_circ"]
 
 html_theme = "sphinx_circ"
-html_title = "Données de l'économie circulaire"
+html_title = "Données de l’économie circulaire"
 html_static_path: list[str] = []
 # A portal's reader has no use for pydata-sphinx-theme's button that
 # collapses the section's navigation.

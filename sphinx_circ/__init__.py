@@ -32,6 +32,7 @@ def setup(app: Sphinx) -> dict[str, Any]:
     from .config import THEME_DIR, THEME_NAME, setup_config
     from .csp import setup_csp
     from .datasets import setup_datasets
+    from .dates import setup_dates
     from .headings import setup_headings
     from .hero import setup_hero
     from .inventory import setup_inventory
@@ -46,6 +47,7 @@ def setup(app: Sphinx) -> dict[str, Any]:
     from .request import setup_request
     from .section import setup_section
     from .tables import setup_tables
+    from .typography import setup_typography
 
     app.setup_extension("myst_parser")
     app.setup_extension("sphinx_design")
@@ -56,9 +58,11 @@ def setup(app: Sphinx) -> dict[str, Any]:
     setup_readthedocs(app)
     setup_nodes(app)
     setup_tables(app)
+    setup_dates(app)
     setup_headings(app)
     setup_hero(app)
     setup_section(app)
+    setup_typography(app)
     setup_button(app)
     setup_personas(app)
     setup_datasets(app)

@@ -15,13 +15,13 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any, ClassVar
 
-from babel.dates import format_date
 from docutils import nodes
 from sphinx.application import Sphinx
 
+from .dates import When, date_node
 from .directive import CircDirective, block_options
 from .headings import relative_heading
-from .messages import _
+from .messages import _, plural_forms
 from .nodes import (
     NON_HTML_SKIP,
     captioned_table,
@@ -266,7 +266,11 @@ class InventoryDirective(CircDirective):
                 if entry.status
                 else nodes.Text(entry.raw_status or "—")
             )
-            when = month_label(entry.when, language) if entry.when else entry.raw_date
+            when = (
+                month_node(entry.when, language)
+                if entry.when
+                else nodes.Text(entry.raw_date)
+            )
             body += table_row(
                 [
                     nodes.paragraph("", "", title),
@@ -274,7 +278,7 @@ class InventoryDirective(CircDirective):
                     nodes.paragraph("", entry.description),
                     nodes.paragraph("", entry.system),
                     nodes.paragraph("", "", status),
-                    nodes.paragraph("", when),
+                    nodes.paragraph("", "", when),
                 ]
             )
         return table
@@ -307,7 +311,7 @@ class InventoryDirective(CircDirective):
                 current = nodes.bullet_list()
                 months += nodes.definition_list_item(
                     "",
-                    nodes.term("", month_label(entry.when, language)),
+                    nodes.term("", "", month_node(entry.when, language)),
                     nodes.definition("", current),
                 )
                 last = key
@@ -325,11 +329,9 @@ class InventoryDirective(CircDirective):
         return out
 
 
-def month_label(when: date, language: str) -> str:
-    try:
-        return format_date(when, "LLLL y", locale=language.replace("-", "_"))
-    except Exception:  # an unknown locale must not break the build
-        return when.strftime("%Y-%m")
+def month_node(when: date, language: str) -> nodes.Node:
+    """The month of a publication, in words (``<time datetime="2026-03">``)."""
+    return date_node(When(when, "month", f"{when:%Y-%m}"), language)
 
 
 def badge_classes(key: str) -> str:
@@ -351,6 +353,10 @@ def visit_controls_html(self: Any, node: circ_inventory_controls) -> None:
             "circ/inventory-controls.html",
             uid=node["uid"],
             statuses=statuses,
+            status=plural_forms(
+                "{shown} dataset shown out of {total}",
+                "{shown} datasets shown out of {total}",
+            ),
         )
         + "\n"
     )

@@ -11,8 +11,9 @@ from typing import Any
 
 from sphinx.application import Sphinx
 
+from ._compat import add_theme_template_folder
 from .assets import generated_static_dir
-from .config import theme_settings
+from .config import THEME_DIR, theme_settings
 from .messages import _, warn
 from .navigation import resolve_links
 from .palette import contrast_problems, tokens_css
@@ -39,7 +40,7 @@ def footer_context(
     app: Sphinx, pagename: str, templatename: str, context: dict[str, Any], doctree: Any
 ) -> None:
     """The footer links for this page (documents become relative links), and the
-    version switcher's strings."""
+    version switcher's and search field's strings."""
     settings = theme_settings(app)
     if settings is None:
         return
@@ -50,6 +51,18 @@ def footer_context(
     # The version switcher's name and placeholder (pydata's are English only).
     context["circ_version_label"] = _("Version")
     context["circ_version_placeholder"] = _("Choose version")
+    # The search field's (pydata's search_bar_text is English unless the site
+    # sets it; a site's own text is kept).
+    own = (app.config.html_theme_options or {}).get("search_bar_text")
+    context["circ_search_label"] = own or _("Search this site")
+    context["circ_search_placeholder"] = own or _("Search this site…")
+
+
+def own_search_field(app: Sphinx) -> None:
+    """The theme's ``components/search-field.html`` replaces pydata's, which
+    its layout and search page include by path (see ``_compat``)."""
+    if theme_settings(app) is not None:
+        add_theme_template_folder(app.builder, str(THEME_DIR / "components"))
 
 
 #: pydata-sphinx-theme components the theme replaces by its own copy, wherever
@@ -76,6 +89,7 @@ def own_components(
 def setup_options(app: Sphinx) -> None:
     # After config.read_theme_options (priority 100).
     app.connect("builder-inited", write_palette)
+    app.connect("builder-inited", own_search_field)
     app.connect("html-page-context", footer_context)
     # Before pydata-sphinx-theme resolves the component names (priority 500).
     app.connect("html-page-context", own_components, priority=400)

@@ -111,7 +111,7 @@ def test_metadata_buttons_and_fields(build) -> None:
         "Licence Ouverte 2.0",
         "Annuelle",
         "France entière",
-        "2026-06-30",
+        "30 juin 2026",
     ]
     schema_link = page.select_one("dl.circ-dataset__metadata a.download")
     assert (built.outdir / schema_link["href"]).is_file()
@@ -384,7 +384,7 @@ def test_a_data_package_documents_every_resource(build) -> None:
         page.select_one(".circ-dataset__description a")["href"]
         == "https://example.org/guide"
     )
-    assert "Agence (publisher)" in page.get_text()
+    assert "Agence (éditeur)" in page.get_text()
     assert (
         page.find("a", string="Licence Ouverte 2.0")["href"] == "https://example.org/lo"
     )
@@ -393,7 +393,7 @@ def test_a_data_package_documents_every_resource(build) -> None:
     # Both parts of the first resource are copied into the build, with sizes.
     parts = page.select("ol a.download")
     assert len(parts) == 2 and all((built.outdir / a["href"]).is_file() for a in parts)
-    assert "communes-1.csv (CSV, 11 octets)" in page.get_text()
+    assert "communes-1.csv (CSV, 11\u00a0octets)" in page.get_text()
     assert page.find("a", href="https://example.org/regions.csv") is not None
     # Inline and relative schemas are both documented; the misspelt key counts.
     entries = page.select(".circ-dataset__field")

@@ -77,7 +77,7 @@ def test_table_counts_and_calendar(build) -> None:
     controls = page.select_one(".circ-inventory__controls")
     assert controls.has_attr("hidden")
     label = controls.select_one("label")
-    assert label.get_text() == "Filtrer l'inventaire"
+    assert label.get_text() == "Filtrer l’inventaire"
     assert controls.find(id=label["for"])["type"] == "search"
     assert [b["data-circ-status"] for b in controls.select("button")] == [
         "open",

@@ -17,8 +17,12 @@ LOCALE = Path(__file__).resolve().parent.parent / "sphinx_circ" / "locale"
 
 
 def translations(catalog: Catalog) -> dict[object, object]:
-    # Babel stamps headers with the current date, so compare messages only.
-    return {message.id: message.string for message in catalog if message.id}
+    # Babel stamps headers with the current date, so compare messages only
+    # (plural ones are lists when read from a .mo, tuples from a .po).
+    def same(value: object) -> object:
+        return tuple(value) if isinstance(value, list | tuple) else value
+
+    return {same(m.id): same(m.string) for m in catalog if m.id}
 
 
 def main(check: bool) -> int:

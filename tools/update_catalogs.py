@@ -5,7 +5,8 @@
 
 The .pot gets every string; each language's .po keeps its translations and
 gains the new strings untranslated (English ones are filled with the source
-text, which is English).
+text, which is English). ``ngettext("one", "many", n)`` and
+``plural_forms("one", "many")`` give an entry with plural forms.
 """
 
 from __future__ import annotations
@@ -20,13 +21,28 @@ ROOT = Path(__file__).resolve().parent.parent / "sphinx_circ"
 LOCALE = ROOT / "locale"
 # A regular expression rather than Babel's extractor, which skips f-strings.
 CALL = re.compile(r"""\b_\(\s*(["'])(.*?)\1\s*\)""")
+PLURAL = re.compile(
+    r"""\b(?:ngettext|plural_forms)\(\s*(["'])(.*?)\1\s*,\s*(["'])(.*?)\3\s*[,)]"""
+)
+
+#: A message: its text, or its singular and plural.
+Message = str | tuple[str, str]
 
 
-def source_strings() -> list[str]:
-    found: set[str] = set()
+def source_strings() -> list[Message]:
+    found: set[Message] = set()
     for path in sorted([*ROOT.rglob("*.py"), *(ROOT / "templates").rglob("*.html")]):
-        found.update(match.group(2) for match in CALL.finditer(path.read_text("utf-8")))
-    return sorted(found)
+        source = path.read_text("utf-8")
+        found.update(match.group(2) for match in CALL.finditer(source))
+        found.update((m.group(2), m.group(4)) for m in PLURAL.finditer(source))
+    return sorted(
+        found,
+        key=lambda message: str(message[0] if isinstance(message, tuple) else message),
+    )
+
+
+def empty(text: Message) -> Message:
+    return ("", "") if isinstance(text, tuple) else ""
 
 
 def main() -> None:
@@ -42,9 +58,14 @@ def main() -> None:
         known = {message.id: message.string for message in catalog if message.id}
         language = po_path.parent.parent.name
         fresh = Catalog(locale=language, project="sphinx-circ", fuzzy=False)
+        # The catalog's own plural rule (French: the usual ``n > 1``), not the
+        # one Babel would derive from CLDR (three forms for French).
+        fresh.mime_headers = [("Plural-Forms", catalog.plural_forms)]
         for text in strings:
-            default = text if language == "en" else ""
-            fresh.add(text, known.get(text) or default)
+            default: Message = text if language == "en" else empty(text)
+            translated = known.get(text)
+            has_text = any(translated) if isinstance(translated, tuple) else translated
+            fresh.add(text, translated if has_text else default)
         with po_path.open("wb") as handle:
             write_po(handle, fresh, no_location=True)
 

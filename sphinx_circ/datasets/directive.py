@@ -33,6 +33,7 @@ from .facts import (
     one_or_list,
     other_keys,
     parse_downloads,
+    when,
 )
 from .markdown import markdown_blocks
 from .render import (
@@ -202,7 +203,7 @@ class DatasetDirective(CircDirective):
         if schema is not None:
             self.anchors = anchors_for(schema, self.state.document, resource.name)
         facts.extend(credits(resource.meta))
-        facts.extend(details(resource.meta, schema, self.anchors))
+        facts.extend(self.details(resource.meta, schema))
         facts.extend(other_keys(resource.other))
         if len(facts):
             out.append(facts)
@@ -232,7 +233,7 @@ class DatasetDirective(CircDirective):
                 f"resource {resource.name!r}: file {part!r} not found next to the descriptor"
             )
             return [nodes.literal(part, part)]
-        size = human_size(os.path.getsize(local), self.config.language or "en")
+        size = human_size(os.path.getsize(local), self.language)
         return [self.download(local, part), nodes.Text(f" ({form.upper()}, {size})")]
 
     def schema_file(self, reference: str, folder: Path) -> Schema | None:
@@ -272,9 +273,21 @@ class DatasetDirective(CircDirective):
         facts.extend(credits(meta))
         for key in METADATA[2:]:
             if text(meta.get(key)):
-                facts += item(labels[key], nodes.Text(text(meta[key])))
-        facts.extend(details(meta, schema, self.anchors))
+                # ``updated`` may be a date or words ("chaque lundi").
+                value = meta[key]
+                shown = when(value, self.language) if key == "updated" else None
+                facts += item(labels[key], shown or nodes.Text(text(value)))
+        facts.extend(self.details(meta, schema))
         return facts
+
+    @property
+    def language(self) -> str:
+        return self.config.language or "en"
+
+    def details(
+        self, meta: dict[str, Any], schema: Schema | None
+    ) -> list[nodes.definition_list_item]:
+        return details(meta, schema, self.anchors, self.language, self.reader.problems)
 
     def links(self, meta: dict[str, Any], schema: Schema | None) -> list[nodes.Node]:
         items: list[nodes.Node] = []

@@ -13,7 +13,8 @@ from typing import Any
 from babel.numbers import format_decimal
 from docutils import nodes
 
-from ..messages import _
+from ..dates import date_node, read_date
+from ..messages import _, ngettext
 from ..tables import breakable, data_code
 from ..urls import is_safe_url
 from .descriptors import Schema, as_json, text
@@ -23,9 +24,9 @@ METADATA = ("producer", "licence", "frequency", "coverage", "updated")
 
 
 def metadata_labels() -> dict[str, str]:
+    """Labels of sphinx-circ's own keys (a licence is shown with the others)."""
     return {
         "producer": _("Producer"),
-        "licence": _("Licence"),
         "frequency": _("Update frequency"),
         "coverage": _("Coverage"),
         "updated": _("Last update"),
@@ -53,7 +54,7 @@ def link(label: str, url: str) -> nodes.Node:
     return nodes.Text(label or url)
 
 
-def item(term: str, *definition: nodes.Node) -> nodes.definition_list_item:
+def item(term: str | nodes.Node, *definition: nodes.Node) -> nodes.definition_list_item:
     """A definition: inline nodes go in a paragraph, block nodes as they are."""
     body = nodes.definition()
     inline = [n for n in definition if isinstance(n, nodes.Inline | nodes.Text)]
@@ -61,7 +62,40 @@ def item(term: str, *definition: nodes.Node) -> nodes.definition_list_item:
         body += nodes.paragraph("", "", *definition)
     else:
         body.extend(definition)
-    return nodes.definition_list_item("", nodes.term("", str(term)), body)
+    label = term if isinstance(term, nodes.Node) else nodes.Text(str(term))
+    return nodes.definition_list_item("", nodes.term("", "", label), body)
+
+
+def role_labels() -> dict[str, str]:
+    """Contributor roles of Data Package (v1's, then v2's examples), by key
+    in lower case."""
+    return {
+        "author": _("author"),
+        "contributor": _("contributor"),
+        "maintainer": _("maintainer"),
+        "publisher": _("publisher"),
+        "wrangler": _("data wrangler"),
+        "creator": _("creator"),
+        "contact": _("contact"),
+        "rightsholder": _("rights holder"),
+        "datacurator": _("data curator"),
+    }
+
+
+def roles(person: dict[str, Any]) -> list[nodes.Node]:
+    """A contributor's roles in the reader's language; one the specifications
+    do not name is a value of the file, shown as written."""
+    found = person.get("roles", person.get("role"))
+    labels = role_labels()
+    out: list[nodes.Node] = []
+    for role in found if isinstance(found, list) else [found]:
+        if not text(role):
+            continue
+        if out:
+            out.append(nodes.Text(", "))
+        label = labels.get(text(role).lower())
+        out.append(nodes.Text(label) if label else code(text(role)))
+    return out
 
 
 def bullets(entries: Iterable[list[nodes.Node]]) -> nodes.bullet_list:
@@ -86,11 +120,13 @@ def people(values: Any) -> list[list[nodes.Node]]:
         url = text(person.get("path"))
         email = text(person.get("email"))
         entry: list[nodes.Node] = [link(name, url) if url else nodes.Text(name)]
-        details = [
-            text(person.get(k)) for k in ("role", "organization") if person.get(k)
-        ]
+        details = roles(person)
+        organisation = text(person.get("organization") or person.get("organisation"))
+        if organisation:
+            details += [nodes.Text(", ")] if details else []
+            details.append(nodes.Text(organisation))
         if details:
-            entry.append(nodes.Text(f" ({', '.join(details)})"))
+            entry += [nodes.Text(" ("), *details, nodes.Text(")")]
         if email and "@" in email:
             entry += [
                 nodes.Text(" "),
@@ -136,29 +172,45 @@ def field_link(name: str, anchors: dict[str, str]) -> nodes.Node:
 def credits(meta: dict[str, Any]) -> list[nodes.definition_list_item]:
     """Who made the data and under which licence: author, contributors, licences."""
     items: list[nodes.definition_list_item] = []
-    for key, term in (("author", _("Author")), ("contributors", _("Contributors"))):
-        found = people(meta.get(key))
-        if found:
-            items.append(item(term, *one_or_list(found)))
+    found = people(meta.get("author"))
+    if found:
+        items.append(item(_("Author"), *one_or_list(found)))
+    found = people(meta.get("contributors"))
+    if found:
+        term = ngettext("Contributor", "Contributors", len(found))
+        items.append(item(term, *one_or_list(found)))
     found = licences(meta.get("licenses") or meta.get("licences") or [])
     if found:
-        items.append(item(_("Licence"), *one_or_list(found)))
+        term = ngettext("Licence", "Licences", len(found))
+        items.append(item(term, *one_or_list(found)))
     return items
 
 
+def when(value: Any, language: str) -> nodes.Node:
+    """A date in words (``<time>`` in HTML), or the value as written."""
+    found = read_date(value)
+    return date_node(found, language) if found else nodes.Text(text(value))
+
+
 def details(
-    meta: dict[str, Any], schema: Schema | None, anchors: dict[str, str]
+    meta: dict[str, Any],
+    schema: Schema | None,
+    anchors: dict[str, str],
+    language: str,
+    problems: list[str],
 ) -> list[nodes.definition_list_item]:
     """Versions, dates, links and the schema's keys, each when present."""
-    labels = {
-        "version": _("Version"),
-        "created": _("Created"),
-        "lastModified": _("Last modified"),
-    }
     items: list[nodes.definition_list_item] = []
-    for key, term in labels.items():
+    if text(meta.get("version")):
+        items.append(item(_("Version"), nodes.Text(text(meta["version"]))))
+    for key, term in (("created", _("Created")), ("lastModified", _("Last modified"))):
         if text(meta.get(key)):
-            items.append(item(term, nodes.Text(text(meta[key]))))
+            if read_date(meta[key]) is None:
+                problems.append(
+                    f"{key!r} is not a date: {text(meta[key])!r} is shown as written; "
+                    "write it as 2024-01-04 (ISO 8601)"
+                )
+            items.append(item(term, when(meta[key], language)))
     if text(meta.get("homepage")):
         items.append(item(_("Home page"), link("", text(meta["homepage"]))))
     keywords = meta.get("keywords")
@@ -166,7 +218,9 @@ def details(
         items.append(item(_("Keywords"), nodes.Text(", ".join(map(text, keywords)))))
     found = sources(meta.get("sources"))
     if found:
-        items.append(item(_("Sources"), *one_or_list(found)))
+        items.append(
+            item(ngettext("Source", "Sources", len(found)), *one_or_list(found))
+        )
     if text(meta.get("image")):
         items.append(item(_("Image"), link("", text(meta["image"]))))
     if schema is not None:
@@ -174,9 +228,28 @@ def details(
     return items
 
 
+def key_labels() -> dict[str, str]:
+    """Keys of Table Schema 2 that sphinx-circ reads as they are, by name."""
+    return {
+        "categories": _("Categories"),
+        "categoriesOrdered": _("Ordered categories"),
+        "delimiter": _("Separator of the items"),
+        "itemType": _("Type of the items"),
+        "fieldsMatch": _("Matching of the fields"),
+        "uniqueKeys": _("Unique keys"),
+    }
+
+
+def key_term(key: str) -> nodes.Node:
+    """A key's label: in words for a key of the specifications; a producer's
+    own key (``profiles``) is shown as written, as code, not as a word."""
+    label = key_labels().get(key)
+    return nodes.Text(label) if label else nodes.literal(key, key)
+
+
 def other_keys(other: dict[str, Any]) -> list[nodes.definition_list_item]:
-    """Keys outside the specifications, named as written, values as JSON."""
-    return [item(str(key), code(value)) for key, value in other.items()]
+    """Keys outside what the blocks lay out, values as JSON."""
+    return [item(key_term(str(key)), code(value)) for key, value in other.items()]
 
 
 def schema_keys(
@@ -188,7 +261,8 @@ def schema_keys(
         values: list[nodes.Node] = codes(shown) if shown else []
         if "" in shown:
             values.append(nodes.Text(" " + _("(an empty cell)")))
-        items.append(item(_("Missing values"), *values))
+        term = ngettext("Missing value", "Missing values", len(shown))
+        items.append(item(term, *values))
     if schema.primary_key:
         names: list[nodes.Node] = []
         for index, name in enumerate(schema.primary_key):
@@ -214,7 +288,7 @@ def schema_keys(
 
 
 def human_size(size: int, language: str) -> str:
-    """``12,3 ko`` in French, ``12.3 kB`` in English."""
+    """``12,3 ko`` in French, ``12.3 kB`` in English (a no-break space between)."""
     units = [_("bytes"), _("kB"), _("MB"), _("GB")]
     value = float(size)
     for unit in units:
@@ -226,7 +300,7 @@ def human_size(size: int, language: str) -> str:
         number = format_decimal(value, pattern, locale=language.replace("-", "_"))
     except Exception:  # an unknown locale must not break the build
         number = f"{value:.1f}"
-    return f"{number} {unit}"
+    return f"{number}\u00a0{unit}"
 
 
 def parse_downloads(text_value: str) -> list[tuple[str, str]]:

@@ -14,12 +14,12 @@ from typing import Any
 
 from docutils import nodes
 
-from ..messages import _
+from ..messages import _, ngettext, plural_forms
 from ..nodes import captioned_table, is_static_html, render_template, table_row
 from ..tables import STACK_CLASS, data_code
 from ..urls import slugify
 from .descriptors import Field, Schema, as_json
-from .facts import bullets, code, codes, field_link, item
+from .facts import bullets, code, codes, field_link, item, key_term
 from .markdown import markdown_blocks, markdown_inline
 
 
@@ -156,15 +156,16 @@ def field_facts(
         # A long list already shown for another field: linked, not repeated.
         name, anchor = same_values
         facts += item(
-            _("Allowed values"),
+            ngettext("Allowed value", "Allowed values", len(constraints["enum"])),
             nodes.Text(_("the same as for") + " "),
             nodes.reference(
                 "", "", nodes.literal(name, name), refid=anchor, internal=True
             ),
-            nodes.Text(f" ({len(constraints['enum'])})"),
+            nodes.Text(" " + values_count(len(constraints["enum"]))),
         )
     elif isinstance(constraints.get("enum"), list):
-        facts += item(_("Allowed values"), *value_list(constraints["enum"]))
+        term = ngettext("Allowed value", "Allowed values", len(constraints["enum"]))
+        facts += item(term, *value_list(constraints["enum"]))
     values = bound(constraints, "minimum", "maximum")
     if values:
         facts += item(_("Values"), *values)
@@ -191,14 +192,20 @@ def field_facts(
             shown = codes(value) if isinstance(value, list) else [code(value)]
             facts += item(label, *shown)
     if schema_field.examples:
-        label = _("Example") if len(schema_field.examples) == 1 else _("Examples")
-        if len(schema_field.examples) == 1:
+        count = len(schema_field.examples)
+        label = ngettext("Example", "Examples", count)
+        if count == 1:
             facts += item(label, code(schema_field.examples[0]))
         else:
             facts += item(label, *value_list(schema_field.examples))
     for key, value in schema_field.other.items():
-        facts += item(key, code(value))
+        facts += item(key_term(key), code(value))
     return facts
+
+
+def values_count(count: int) -> str:
+    """``(12 valeurs)``: how many values a list holds."""
+    return ngettext("({count} value)", "({count} values)", count).format(count=count)
 
 
 def field_entry(
@@ -251,7 +258,14 @@ def visit_filter_html(self: Any, node: circ_dataset_filter) -> None:
     if not is_static_html(self):
         self.body.append(
             render_template(
-                self, "circ/dataset-filter.html", uid=node["uid"], count=node["count"]
+                self,
+                "circ/dataset-filter.html",
+                uid=node["uid"],
+                count=node["count"],
+                status=plural_forms(
+                    "{shown} field shown out of {total}",
+                    "{shown} fields shown out of {total}",
+                ),
             )
         )
     raise nodes.SkipNode

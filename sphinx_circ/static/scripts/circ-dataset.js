@@ -2,11 +2,23 @@
    (accent- and case-insensitive). Without it every field is shown. */
 (() => {
   const fold = (text) => text.normalize("NFD").replace(/[\u0300-\u036f]/g, "").toLowerCase();
+  /* The message's form for a count, by the page language's plural rules
+     (forms other than "one" and "other" fall back to "other"). */
+  const plurals = (() => {
+    try {
+      return new Intl.PluralRules(document.documentElement.lang || undefined);
+    } catch {
+      return new Intl.PluralRules();
+    }
+  })();
+  const say = (element, shown, total) => {
+    const forms = { one: element.dataset.circOne, other: element.dataset.circOther };
+    return (forms[plurals.select(shown)] ?? forms.other).replace("{shown}", shown).replace("{total}", total);
+  };
 
   for (const filter of document.querySelectorAll(".circ-dataset__filter")) {
     const input = filter.querySelector("input");
     const status = filter.querySelector("[role=status]");
-    const message = filter.querySelector("template").innerHTML;
     /* The field entries and summary rows that follow, up to the next filter. */
     const entries = [];
     const rows = [];
@@ -28,9 +40,7 @@
         if (rows[index]) rows[index].hidden = !match;
         if (match) shown += 1;
       });
-      status.textContent = query
-        ? message.replace("{shown}", shown).replace("{total}", total)
-        : "";
+      status.textContent = query ? say(status, shown, total) : "";
     };
 
     input.addEventListener("input", apply);

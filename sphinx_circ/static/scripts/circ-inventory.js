@@ -3,6 +3,19 @@
 (() => {
   "use strict";
   const fold = (text) => text.normalize("NFD").replace(/[\u0300-\u036f]/g, "").toLowerCase();
+  /* The message's form for a count, by the page language's plural rules
+     (forms other than "one" and "other" fall back to "other"). */
+  const plurals = (() => {
+    try {
+      return new Intl.PluralRules(document.documentElement.lang || undefined);
+    } catch {
+      return new Intl.PluralRules();
+    }
+  })();
+  const say = (element, shown, total) => {
+    const forms = { one: element.dataset.circOne, other: element.dataset.circOther };
+    return (forms[plurals.select(shown)] ?? forms.other).replace("{shown}", shown).replace("{total}", total);
+  };
 
   for (const inventory of document.querySelectorAll(".circ-inventory")) {
     const controls = inventory.querySelector(".circ-inventory__controls");
@@ -11,7 +24,6 @@
     const input = controls.querySelector(".circ-inventory__filter");
     const toggles = Array.from(controls.querySelectorAll("[data-circ-status]"));
     const live = controls.querySelector("[role=status]");
-    const template = controls.querySelector("template").innerHTML;
     const rows = Array.from(table.tBodies[0].rows).map((row) => {
       const badge = row.querySelector(".circ-badge");
       const status = badge ? (badge.className.match(/circ-badge--([\w-]+)/) || [])[1] : "";
@@ -39,8 +51,7 @@
       for (const toggle of toggles) {
         toggle.querySelector(".circ-inventory__toggle-count").textContent = counts[toggle.dataset.circStatus] || 0;
       }
-      const message = template.replace("{shown}", shown).replace("{total}", rows.length);
-      if (announce) live.textContent = message;
+      if (announce) live.textContent = say(live, shown, rows.length);
     }
 
     controls.hidden = false;

@@ -31,7 +31,8 @@
       for (const field of form.elements) {
         if (!field.name || !field.value.trim()) continue;
         const label = form.querySelector(`label[for="${field.id}"]`).textContent.replace(/\s*\*$/, "");
-        lines.push(`${label} :\n${field.value.trim()}\n`);
+        /* "Label:" in the page's language (French puts a no-break space before the colon). */
+        lines.push(`${(form.dataset.circLabel || "{label}:").replace("{label}", label)}\n${field.value.trim()}\n`);
         params.set(field.name, field.value.trim());
       }
       const { circEmail: email, circUrl: url, circSubject: subject } = form.dataset;
