@@ -7,7 +7,6 @@ module, checked by ``tests/test_compat.py``, rather than a block.
 from __future__ import annotations
 
 from collections.abc import Callable
-from pathlib import Path
 from typing import Any
 
 from docutils import nodes
@@ -102,36 +101,3 @@ def conf_py_value(config: Any, name: str) -> Any:
     if not isinstance(raw, dict):
         return UNSET
     return raw.get(name, UNSET)
-def add_theme_template_folder(builder: Any, folder: str) -> bool:
-    """Let *folder* answer before the theme's own templates, after the site's.
-
-    pydata-sphinx-theme puts its components folder in ``templates_path`` and
-    includes ``../components/search-field.html`` relative to it, so a theme
-    that inherits it replaces a component only from a folder searched before
-    that one. Sphinx's loader keeps its folders in ``loaders``, the site's
-    ``templates_path`` first (``templatepathlen`` of them, which ``!name``
-    skips). Returns whether the loader had that shape.
-    """
-    from sphinx.jinja2glue import SphinxFileSystemLoader
-
-    templates: Any = getattr(builder, "templates", None)
-    loaders = getattr(templates, "loaders", None)
-    count = getattr(templates, "templatepathlen", None)
-    theme = getattr(builder, "theme", None)
-    if not isinstance(loaders, list) or not isinstance(count, int) or theme is None:
-        return False
-    if any(folder in getattr(loader, "searchpath", ()) for loader in loaders):
-        return True
-    themes = [Path(path).resolve() for path in theme.get_theme_dirs()]
-
-    def from_a_theme(loader: Any) -> bool:
-        paths = [Path(path).resolve() for path in getattr(loader, "searchpath", ())]
-        return any(p == t or t in p.parents for p in paths for t in themes)
-
-    index = next(
-        (i for i, loader in enumerate(loaders) if from_a_theme(loader)), len(loaders)
-    )
-    loaders.insert(index, SphinxFileSystemLoader(folder))
-    if index < count:
-        templates.templatepathlen = count + 1
-    return True

@@ -11,9 +11,8 @@ from typing import Any
 
 from sphinx.application import Sphinx
 
-from ._compat import add_theme_template_folder
 from .assets import generated_static_dir
-from .config import THEME_DIR, theme_settings
+from .config import theme_settings
 from .messages import _, warn
 from .navigation import resolve_links
 from .palette import contrast_problems, tokens_css
@@ -58,17 +57,13 @@ def footer_context(
     context["circ_search_placeholder"] = own or _("Search this site…")
 
 
-def own_search_field(app: Sphinx) -> None:
-    """The theme's ``components/search-field.html`` replaces pydata's, which
-    its layout and search page include by path (see ``_compat``)."""
-    if theme_settings(app) is not None:
-        add_theme_template_folder(app.builder, str(THEME_DIR / "components"))
-
-
 #: pydata-sphinx-theme components the theme replaces by its own copy, wherever
 #: a site places them. A same-named file would not do: pydata puts its own
 #: components folder in templates_path, which is searched before any theme.
-COMPONENTS = {"version-switcher": "components/circ-version-switcher.html"}
+COMPONENTS = {
+    "version-switcher": "components/circ-version-switcher.html",
+    "search-field": "components/circ-search-field.html",
+}
 
 
 def own_components(
@@ -89,7 +84,6 @@ def own_components(
 def setup_options(app: Sphinx) -> None:
     # After config.read_theme_options (priority 100).
     app.connect("builder-inited", write_palette)
-    app.connect("builder-inited", own_search_field)
     app.connect("html-page-context", footer_context)
     # Before pydata-sphinx-theme resolves the component names (priority 500).
     app.connect("html-page-context", own_components, priority=400)

@@ -88,24 +88,3 @@ def test_conf_py_values_are_kept_apart_from_overrides(build) -> None:
         "Sphinx's Config no longer keeps conf.py's values in _raw_config"
     )
     assert _compat.conf_py_value(config, "html_title") is _compat.UNSET
-def test_the_theme_components_answer_before_pydata_ones(build) -> None:
-    """Sphinx's loader keeps ``loaders`` and ``templatepathlen``, and
-    pydata-sphinx-theme includes ``../components/search-field.html`` from
-    its components folder in ``templates_path``."""
-    from sphinx_circ.config import THEME_DIR
-
-    built = build({"index.md": "# Accueil\n"})
-    templates = built.app.builder.templates
-    folders = [str(loader.searchpath[0]) for loader in templates.loaders]
-    ours = folders.index(str(THEME_DIR / "components"))
-    pydata = next(
-        i for i, f in enumerate(folders) if f.endswith("pydata_sphinx_theme/components")
-    )
-    assert ours < pydata < templates.templatepathlen
-    source, *_ = templates.get_source(
-        templates.environment, "../components/search-field.html"
-    )
-    assert "circ_search_placeholder" in source
-    # Once is enough: a second call finds the folder there.
-    assert _compat.add_theme_template_folder(built.app.builder, folders[ours])
-    assert [str(loader.searchpath[0]) for loader in templates.loaders] == folders

@@ -267,6 +267,14 @@ def test_search_field_speaks_the_page_language(
         assert found and set(found) == {(placeholder, label)}, name
 
 
+def test_the_search_field_component_is_the_themes(build: Any) -> None:
+    """A site placing pydata's "search-field" in its header gets the theme's."""
+    conf = DEFAULT_CONF + 'html_theme_options = {"navbar_end": ["search-field"]}\n'
+    built = build({"index.md": "# Titre\n"}, conf=conf)
+    found = search_fields(built.read("index.html"))
+    assert found == [("Rechercher sur le site…", "Rechercher sur le site")] * 2
+
+
 def test_a_site_search_text_is_kept(build: Any) -> None:
     conf = (
         DEFAULT_CONF + 'html_theme_options = {"search_bar_text": "Chercher un jeu…"}\n'
