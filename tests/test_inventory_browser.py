@@ -115,7 +115,7 @@ def test_request_form_composes_the_email(page: Any, site: str) -> None:
     page.fill("input[name=organisation]", "Association exemple")
     page.select_option("select[name=scale]", index=1)
     page.click("form.circ-request__form button[type=submit]")
-    link = page.get_attribute(".circ-request__result a", "href")
+    link = page.get_attribute(".circ-request__mail", "href")
     assert link.startswith(
         "mailto:donnees@example.org?subject=Demande%20de%20donn%C3%A9es&body="
     )
@@ -124,6 +124,38 @@ def test_request_form_composes_the_email(page: Any, site: str) -> None:
         "urllib.parse"
     ).parse.unquote(link)
     assert page.is_visible(".circ-request__result")
+
+
+def test_request_form_without_a_mail_program(page: Any, site: str) -> None:
+    """The prepared message and the address, to copy, on the page itself."""
+    page.context.grant_permissions(["clipboard-read", "clipboard-write"])
+    page.goto(f"{site}demande.html")
+    page.fill("textarea[name=description]", "Tonnages de verre collectés")
+    page.click("form.circ-request__form button[type=submit]")
+    message = page.input_value(".circ-request__message")
+    assert message.startswith("Demande de données\n\n")
+    assert "Tonnages de verre collectés" in message
+    assert page.get_attribute(".circ-request__address", "href") == (
+        "mailto:donnees@example.org"
+    )
+    page.get_by_role("button", name="Copier le message").click()
+    page.wait_for_function(
+        "document.querySelector('.circ-request__copied').textContent !== ''"
+    )
+    assert page.evaluate("navigator.clipboard.readText()") == message
+    assert page.text_content(".circ-request__copied") == "Copié."
+    page.get_by_role("button", name="Copier l’adresse").click()
+    assert page.evaluate("navigator.clipboard.readText()") == "donnees@example.org"
+
+
+def test_the_submit_button_is_the_portals(page: Any, site: str) -> None:
+    """Not the browser's grey button: the portal's primary one."""
+    page.goto(f"{site}demande.html")
+    style = page.eval_on_selector(
+        "form.circ-request__form button[type=submit]",
+        "b => [getComputedStyle(b).backgroundColor, getComputedStyle(b).color]",
+    )
+    assert style == ["rgb(0, 83, 179)", "rgb(255, 255, 255)"]
 
 
 def test_request_without_javascript_gives_instructions(browser: Any, site: str) -> None:

@@ -31,7 +31,7 @@ def test_form_fields_and_fallback(build) -> None:
     description = form.select_one("textarea[name=description]")
     assert description.has_attr("required")
     assert labels[description["id"]] == "Décrivez les données que vous recherchez *"
-    names = [c["name"] for c in form.select("input, textarea, select")]
+    names = [c["name"] for c in form.select("[name]:is(input, textarea, select)")]
     assert names == [
         "description",
         "title",
@@ -41,6 +41,15 @@ def test_form_fields_and_fallback(build) -> None:
         "reuse",
     ]
     assert form.select_one("button[type=submit]").get_text() == "Préparer le courriel"
+    # Without a mail program: the prepared message (not sent with the form:
+    # no name), the address, and buttons to copy them.
+    message = form.select_one(".circ-request__result textarea")
+    assert message.has_attr("readonly") and not message.has_attr("name")
+    assert labels[message["id"]] == "Message préparé"
+    assert [b["data-circ-copy"] for b in form.select("[data-circ-copy]")] == [
+        "address",
+        "message",
+    ]
     fallback = page.select_one(".circ-request__fallback")
     assert "Avant d’écrire" in fallback.get_text()
     assert fallback.select_one("a")["href"] in (

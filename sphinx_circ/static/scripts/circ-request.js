@@ -45,9 +45,30 @@
         const body = encodeURIComponent(lines.join("\n"));
         const link = `mailto:${email}?subject=${encodeURIComponent(subject)}&body=${body}`;
         const result = form.querySelector(".circ-request__result");
-        result.querySelector("a").href = link;
+        result.querySelector(".circ-request__mail").href = link;
+        /* Without a mail program (webmail, a library computer) the reader
+           copies the message and the address instead. */
+        result.querySelector(".circ-request__message").value = `${subject}\n\n${lines.join("\n")}`;
         result.hidden = false;
         window.location.href = link;
+      }
+    });
+
+    const copied = form.querySelector(".circ-request__copied");
+    form.addEventListener("click", (event) => {
+      const button = event.target.closest("[data-circ-copy]");
+      if (!button) return;
+      const message = form.querySelector(".circ-request__message");
+      const text = button.dataset.circCopy === "address" ? form.dataset.circEmail : message.value;
+      const done = () => {
+        copied.textContent = copied.dataset.circCopied;
+      };
+      /* The clipboard API needs a secure context; selecting the text lets the
+         reader copy it by hand anywhere else. */
+      if (navigator.clipboard && window.isSecureContext) {
+        navigator.clipboard.writeText(text).then(done, () => message.select());
+      } else {
+        message.select();
       }
     });
   }
