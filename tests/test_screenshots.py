@@ -36,6 +36,15 @@ def test_screenshots_are_taken(tmp_path: Path) -> None:
         "en-tete-390.png": (390, 240),
         "portail-dark.png": (1280, 860),
         "portail-light.png": (1280, 860),
+        "accueil-390.png": (390, 844),
+        "accueil-390-sombre.png": (390, 844),
+        "inventaire-1280.png": (1280, 860),
+        "inventaire-390-sombre.png": (390, 844),
+        "champs-1280-sombre.png": (1280, 860),
+        "champs-390.png": (390, 844),
+        "profils-1280.png": (1280, 860),
+        "profils-390-sombre.png": (390, 844),
+        "menu-390.png": (390, 844),
     }
     assert names == sorted(sizes)
     for path in tmp_path.glob("*.png"):

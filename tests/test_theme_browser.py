@@ -294,10 +294,12 @@ def test_pydata_purple_and_orange_take_the_palette(browser: Any, site: str) -> N
         colours = page.evaluate(
             """() => {
               const bg = s => getComputedStyle(document.querySelector(s)).backgroundColor;
-              return {top: bg('#pst-back-to-top'), skip: bg('#pst-skip-link')};
+              const root = getComputedStyle(document.documentElement);
+              return {top: bg('#pst-back-to-top'), skip: bg('#pst-skip-link'),
+                      tableLink: root.getPropertyValue('--pst-color-link-higher-contrast').trim()};
             }"""
         )
         primary = "rgb(0, 83, 179)"
-        assert colours == {"top": primary, "skip": primary}
+        assert colours == {"top": primary, "skip": primary, "tableLink": "#003b80"}
     finally:
         context.close()

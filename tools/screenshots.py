@@ -3,10 +3,12 @@
     python tools/screenshots.py [--out docs/_static/screenshots]
 
 Builds docs/ and the example agency site (tests/sites/agence), serves them on
-a loopback port and saves their landing pages in light and dark mode; then the
-header of a portal with a long name and six menu entries (tests/sites/
-long-header) at three widths. Uses Debian's chromium (or CHROMIUM_PATH); no
-browser is downloaded.
+a loopback port and saves their landing pages in light and dark mode; then
+the portal's pages as a reader sees them on a desktop (1280px) and on a phone
+(390px): the landing page, the inventory, a dataset's fields, the FAQ's
+persona tabs and the phone menu; then the header of a portal with a long
+name and six menu entries (tests/sites/long-header) at three widths. Uses
+Debian's chromium (or CHROMIUM_PATH); no browser is downloaded.
 
     python tools/screenshots.py --themes [THEME ...]
 
@@ -41,6 +43,20 @@ MODES = ("light", "dark")
 VIEWPORT = {"width": 1280, "height": 860}
 #: The header of a long-named portal: page, widths (the narrowest desktop one
 #: with its "Plus" dropdown open), and the height kept.
+#: The portal's pages on a desktop and on a phone: name -> (page, element
+#: scrolled to the top, width, mode). A phone is 390 x 844.
+PAGES = {
+    "accueil-390": ("index.html", None, 390, "light"),
+    "accueil-390-sombre": ("index.html", None, 390, "dark"),
+    "inventaire-1280": ("inventaire.html", ".circ-inventory__table", 1280, "light"),
+    "inventaire-390-sombre": ("inventaire.html", ".circ-inventory__table", 390, "dark"),
+    "champs-1280-sombre": ("donnees/aires-de-livraison.html", ".circ-dataset__summary", 1280, "dark"),
+    "champs-390": ("donnees/aires-de-livraison.html", ".circ-dataset__summary", 390, "light"),
+    "profils-1280": ("faq/index.html", ".circ-personas", 1280, "light"),
+    "profils-390-sombre": ("faq/index.html", ".circ-personas", 390, "dark"),
+    "menu-390": ("faq/citoyen.html", "menu", 390, "light"),
+}  # fmt: skip
+PHONE = {"width": 390, "height": 844}
 HEADER_SITE = ROOT / "tests" / "sites" / "long-header"
 HEADER_PAGE = "faq.html"
 HEADER_WIDTHS = (1024, 1280, 390)
@@ -124,6 +140,8 @@ def take(out_dir: Path) -> list[Path]:
                     page.screenshot(path=str(path))
                     written.append(path)
                     page.context.close()
+                if name == "portail":
+                    written += take_pages(browser, url, out_dir)
         html = Path(tmp) / "long-header"
         build(HEADER_SITE, html)
         with served(html) as url:
@@ -137,6 +155,31 @@ def take(out_dir: Path) -> list[Path]:
                 written.append(path)
                 page.context.close()
         browser.close()
+    return written
+
+
+def take_pages(browser: Any, url: str, out_dir: Path) -> list[Path]:
+    """The portal's pages of ``PAGES``: ``<name>.png``, a screen each."""
+    written = []
+    for name, (page_name, element, width, mode) in PAGES.items():
+        viewport = PHONE if width == PHONE["width"] else {**VIEWPORT, "width": width}
+        page = open_page(browser, viewport, mode, url + page_name)
+        page.wait_for_function("document.getAnimations().length === 0")
+        if element == "menu":
+            page.locator(".primary-toggle").click()
+            page.wait_for_function("document.getAnimations().length === 0")
+        elif element:
+            # The element a little below the header, as a reader scrolls to it.
+            page.evaluate(
+                "s => scrollTo(0, document.querySelector(s).getBoundingClientRect()"
+                ".top + scrollY - 120)",
+                element,
+            )
+        path = out_dir / f"{name}.png"
+        page.screenshot(path=str(path))
+        shrink(path)
+        written.append(path)
+        page.context.close()
     return written
 
 
