@@ -170,6 +170,13 @@ def check_menu_exclude(app: Sphinx, env: Any) -> None:
             )
 
 
+def forget_menu(app: Sphinx, env: Any) -> None:
+    """A new read of the sources (an incremental build with the same builder)
+    may change the toctrees: the menu is read again."""
+    _MENUS.pop(app.builder, None)
+
+
 def setup_navigation(app: Sphinx) -> None:
+    app.connect("env-updated", forget_menu)
     app.connect("html-page-context", menu_context)
     app.connect("env-check-consistency", check_menu_exclude)
