@@ -135,3 +135,22 @@ def test_a_favicon_unless_the_site_has_one(build) -> None:
     )
     icons = page(own, "index.html").select("link[rel=icon]")
     assert [link["href"] for link in icons] == ["_static/logo.svg"]
+
+
+def test_the_menu_follows_a_new_read_of_the_sources(build) -> None:
+    """Built again by the same builder (sphinx-autobuild, a second
+    ``app.build()``), a page added to the home page's toctree joins the menu."""
+    files = {
+        "index.md": "# Accueil\n\n```{toctree}\nun\n```\n",
+        "un.md": "# Un\n",
+        "deux.md": "---\norphan: true\n---\n# Deux\n",
+    }
+    built = build(files)
+    assert [text for text, *_ in menu(page(built, "un.html"))] == ["Un"]
+    index = built.app.srcdir / "index.md"
+    index.write_text("# Accueil\n\n```{toctree}\nun\ndeux\n```\n", encoding="utf-8")
+    (built.app.srcdir / "deux.md").write_text("# Deux\n", encoding="utf-8")
+    built.app.build()
+    # (Sphinx writes again the pages whose sources changed.)
+    for name in ("index.html", "deux.html"):
+        assert [text for text, *_ in menu(page(built, name))] == ["Un", "Deux"]
