@@ -125,6 +125,13 @@ def test_what_does_not_fit_opens_from_more(browser: Any, site: str) -> None:
         menu = page.locator(".circ-menu__more-list a")
         shown = [link.inner_text() for link in menu.all() if link.is_visible()]
         assert shown == ENTRIES[len(visible) :]
+        # Under its button, covering neither it nor the row, inside the page.
+        panel = page.locator(".circ-menu__more-list").bounding_box()
+        toggle = button.bounding_box()
+        row = page.locator(".bd-header .circ-menu > ul").bounding_box()
+        assert panel["y"] >= toggle["y"] + toggle["height"] - 1
+        assert panel["y"] >= row["y"] + row["height"] - 1
+        assert panel["x"] + panel["width"] <= 1024
         # Escape closes it and gives the focus back to its button.
         page.keyboard.press("Escape")
         assert button.get_attribute("aria-expanded") == "false"

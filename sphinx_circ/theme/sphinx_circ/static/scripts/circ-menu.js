@@ -40,6 +40,12 @@
     const open = (value) => {
       toggle.setAttribute("aria-expanded", value ? "true" : "false");
       panel.hidden = !value;
+      if (!value) return;
+      /* Past the page's end, the list opens towards the row's start. */
+      panel.classList.remove("circ-menu__more-list--end");
+      if (panel.getBoundingClientRect().right > document.documentElement.clientWidth) {
+        panel.classList.add("circ-menu__more-list--end");
+      }
     };
     toggle.addEventListener("click", () => open(panel.hidden));
     more.addEventListener("keydown", (event) => {
