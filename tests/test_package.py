@@ -221,6 +221,17 @@ def check_dist(*args: str) -> subprocess.CompletedProcess[str]:
 
 
 @pytest.mark.slow
+def install_wheel(dist: Path, target: Path) -> Path:
+    """The built wheel installed alone into *target* (for ``PYTHONPATH``)."""
+    (wheel,) = dist.glob("*.whl")
+    subprocess.run(
+        [sys.executable, "-m", "pip", "install", "-q", "--no-deps",
+         "--target", str(target), str(wheel)],
+        check=True,
+    )  # fmt: skip
+    return target
+
+
 def test_the_release_files_pass_the_release_checks(dist: Path) -> None:
     """twine check, metadata (licence expression, project URLs), contents."""
     result = check_dist(str(dist))
@@ -239,13 +250,7 @@ def test_the_sdist_runs_its_own_tests_on_the_wheel(dist: Path, tmp_path: Path) -
     with tarfile.open(sdist) as archive:
         archive.extractall(tmp_path, filter="data")
     (source,) = tmp_path.glob("sphinx_circ-*")
-    site = tmp_path / "site"
-    (wheel,) = dist.glob("*.whl")
-    subprocess.run(
-        [sys.executable, "-m", "pip", "install", "-q", "--no-deps",
-         "--target", str(site), str(wheel)],
-        check=True,
-    )  # fmt: skip
+    site = install_wheel(dist, tmp_path / "site")
     # -P: the package comes from the wheel, not from the sdist's own folder.
     env = {**os.environ, "PYTHONPATH": str(site)}
     env.pop("PYTEST_ADDOPTS", None)
@@ -311,13 +316,7 @@ def test_a_portal_builds_with_sphinx_circ_installed_from_the_wheel(
     dist: Path, tmp_path: Path
 ) -> None:
     """Before the first release: the wheel built from a clone is all a portal needs."""
-    site = tmp_path / "site"
-    (wheel,) = dist.glob("*.whl")
-    subprocess.run(
-        [sys.executable, "-m", "pip", "install", "-q", "--no-deps",
-         "--target", str(site), str(wheel)],
-        check=True,
-    )  # fmt: skip
+    site = install_wheel(dist, tmp_path / "site")
     env = {**os.environ, "PYTHONPATH": str(site)}
 
     def python(*args: str) -> subprocess.CompletedProcess[str]:
