@@ -37,6 +37,7 @@ def setup(app: Sphinx) -> dict[str, Any]:
     from .hero import setup_hero
     from .inventory import setup_inventory
     from .layout import setup_layout
+    from .legal import setup_legal
     from .messages import LOCALE_DIR, MESSAGE_CATALOG
     from .navigation import setup_navigation
     from .nodes import setup_nodes
@@ -68,6 +69,7 @@ def setup(app: Sphinx) -> dict[str, Any]:
     setup_datasets(app)
     setup_inventory(app)
     setup_request(app)
+    setup_legal(app)
     setup_layout(app)
     setup_navigation(app)
     setup_options(app)

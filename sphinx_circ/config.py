@@ -15,6 +15,7 @@ A bad value never stops the build: it gives a ``circ.config`` or
 from __future__ import annotations
 
 from dataclasses import dataclass, field, fields
+from datetime import date
 from pathlib import Path
 from typing import Any, Literal
 from weakref import WeakKeyDictionary
@@ -57,6 +58,113 @@ CONFIG_VALUES = (
     ConfigValue("circ_request_email", "", "env", "address data requests go to"),
     ConfigValue("circ_request_url", "", "env", "form data requests are sent to"),
 )
+
+#: The legal facts (a dictionary, read by ``legal/facts.py``).
+LEGAL_CONFIG = "circ_legal"
+
+
+# -- Legal facts ------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Party:
+    """Someone the legal pages name: a publisher, a host, a controller."""
+
+    name: str = ""
+    address: str = ""
+    #: An e-mail or web address.
+    contact: str = ""
+    phone: str = ""
+
+
+@dataclass(frozen=True)
+class Derogation:
+    """Content left inaccessible for a disproportionate burden, and why."""
+
+    content: str
+    reason: str
+
+
+#: What a portal built on the theme relies on, by default.
+TECHNOLOGIES = ("HTML", "CSS", "WAI-ARIA", "JavaScript", "SVG")
+
+
+@dataclass(frozen=True)
+class AccessibilityFacts:
+    """What the accessibility statement says (``circ_legal["accessibility"]``).
+
+    No ``audit_date`` means no audit: the portal is "non conforme".
+    """
+
+    audit_date: date | None = None
+    audited_by: str = ""
+    rgaa_version: str = ""
+    #: The share of applicable RGAA criteria met, in per cent.
+    criteria_met: float | None = None
+    #: Documents of the site (shown with their titles) or addresses.
+    audited_pages: tuple[str, ...] = ()
+    non_conformities: tuple[str, ...] = ()
+    derogations: tuple[Derogation, ...] = ()
+    #: Content outside the obligation (decree 2019-768, art. 3).
+    exempted: tuple[str, ...] = ()
+    technologies: tuple[str, ...] = TECHNOLOGIES
+    #: Browsers and assistive technologies the audit was made with.
+    test_environment: tuple[str, ...] = ()
+    tools: tuple[str, ...] = ()
+    #: Where readers report an accessibility problem (e-mail or web address).
+    contact: str = ""
+    multi_year_plan: str = ""
+    action_plan: str = ""
+    #: When the statement was written (the audit's date unless given).
+    statement_date: date | None = None
+
+
+@dataclass(frozen=True)
+class Processing:
+    """One processing of personal data the portal's publisher carries out."""
+
+    purpose: str
+    data: str = ""
+    basis: str = ""
+    retention: str = ""
+    recipients: str = ""
+
+
+@dataclass(frozen=True)
+class PersonalDataFacts:
+    """What the personal-data page says (``circ_legal["personal_data"]``).
+
+    By default the portal processes nothing, sets no cookie and tracks nothing.
+    """
+
+    controller: str = ""
+    #: The data protection officer's e-mail or web address.
+    dpo_contact: str = ""
+    processing: tuple[Processing, ...] = ()
+    #: Cookies or trackers a site adds to the theme (the theme sets none).
+    cookies: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class Licence:
+    name: str = ""
+    url: str = ""
+
+
+@dataclass(frozen=True)
+class LegalFacts:
+    """``circ_legal``: the facts the legal pages and the footer are written from."""
+
+    publisher: Party = Party()
+    #: The director of publication (LCEN art. 6), a person's name and role.
+    director: str = ""
+    host: Party = Party()
+    #: The licence of the portal's content, shown in the footer.
+    licence: Licence = Licence()
+    accessibility: AccessibilityFacts = AccessibilityFacts()
+    personal_data: PersonalDataFacts = PersonalDataFacts()
+    #: Whether ``conf.py`` sets ``circ_legal`` at all.
+    given: bool = False
 
 
 def check_config(app: Sphinx, config: Config) -> None:
@@ -291,6 +399,7 @@ def read_theme_options(app: Sphinx) -> None:
 def setup_config(app: Sphinx) -> None:
     for value in CONFIG_VALUES:
         app.add_config_value(value.name, value.default, value.rebuild, types=[str])
+    app.add_config_value(LEGAL_CONFIG, {}, "env", types=[dict])
     app.connect("config-inited", check_config)
     # Before pydata-sphinx-theme reads its ``logo`` option (priority 500).
     app.connect("builder-inited", read_theme_options, priority=100)

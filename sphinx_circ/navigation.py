@@ -3,7 +3,7 @@
 pydata-sphinx-theme's menu puts a fixed number of entries on the row and the
 rest under "More", and marks nothing when the current section is in there.
 The theme's menu (``components/circ-menu.html``) lists every top-level page
-but those of ``menu_exclude``; ``circ-menu.js`` moves to "More" only what
+but those of ``menu_exclude`` and the legal pages; ``circ-menu.js`` moves to "More" only what
 does not fit, and without JavaScript the row wraps. The current page is
 marked ``aria-current="page"``, an ancestor section ``aria-current="true"``.
 
@@ -21,6 +21,7 @@ from sphinx import addnodes
 from sphinx.application import Sphinx
 
 from .config import theme_settings
+from .legal.pages import legal_pages
 from .messages import _, warn
 from .urls import find_docname, is_external
 
@@ -76,6 +77,8 @@ def read_menu(app: Sphinx) -> Menu:
     env = app.env
     settings = theme_settings(app)
     excluded = set(settings.menu_exclude) if settings else set()
+    # The legal pages are reached from every page's footer, not the menu.
+    excluded |= set(legal_pages(env))
     targets: list[MenuTarget] = []
     root = env.tocs.get(env.config.root_doc)
     for toctree in root.findall(addnodes.toctree) if root is not None else ():

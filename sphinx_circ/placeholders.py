@@ -81,6 +81,32 @@ def assignment_line(conf_py: Path, name: str) -> int | None:
     return line
 
 
+def value_line(conf_py: Path, name: str, value: str) -> int | None:
+    """The line of ``conf.py`` where the text *value* is written inside the
+    value of *name* (a dictionary's entry), else the line setting *name*."""
+    try:
+        tree = ast.parse(conf_py.read_text(encoding="utf-8"))
+    except (OSError, SyntaxError, ValueError):
+        return None
+    found = None
+    for statement in tree.body:
+        if not isinstance(statement, ast.Assign | ast.AnnAssign):
+            continue
+        targets = (
+            statement.targets
+            if isinstance(statement, ast.Assign)
+            else [statement.target]
+        )
+        if not any(isinstance(t, ast.Name) and t.id == name for t in targets):
+            continue
+        found = statement.lineno
+        for node in ast.walk(statement):
+            if isinstance(node, ast.Constant) and node.value == value:
+                found = node.lineno
+                break
+    return found
+
+
 def check_placeholders(app: Sphinx, config: Config) -> None:
     """Warn about every address setting left at an example address."""
     conf_py = Path(app.confdir) / "conf.py"

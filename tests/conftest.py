@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import ast
 import contextlib
 import functools
 import gzip
@@ -32,6 +33,13 @@ DEFAULT_CONF = (
     'extensions = ["sphinx_circ"]\nhtml_theme = "sphinx_circ"\nlanguage = "fr"\n'
 )
 
+
+#: Added to a test project's conf.py: a project of one or two pages is not a
+#: portal, and need not say it lacks its legal pages (tests/test_legal.py
+#: builds with ``legal=True``).
+NO_LEGAL_PAGES = (
+    '\nsuppress_warnings = [*globals().get("suppress_warnings", []), "circ.legal"]\n'
+)
 
 #: A project named for the builders that name their output after it.
 NAMED_CONF = (
@@ -90,10 +98,13 @@ def build(
         buildername: str = "html",
         conf: str = DEFAULT_CONF,
         confoverrides: dict[str, Any] | None = None,
+        legal: bool = False,
         **kwargs: Any,
     ) -> Built:
         srcdir = tmp_path / "src"
         srcdir.mkdir(exist_ok=True)
+        if not legal:
+            conf += NO_LEGAL_PAGES
         (srcdir / "conf.py").write_text(conf, encoding="utf-8")
         for name, content in files.items():
             path = srcdir / name
@@ -319,10 +330,38 @@ def serve(
         server.server_close()
 
 
-def run_sphinx(src: Path, out: Path, *args: str) -> subprocess.CompletedProcess[str]:
-    """Run sphinx-build (fresh environment, quiet) in a new process, as a user would."""
+def suppressed_warnings(src: Path) -> list[str]:
+    """The ``suppress_warnings`` list *src*'s conf.py writes out, if any."""
+    try:
+        tree = ast.parse((src / "conf.py").read_text(encoding="utf-8"))
+    except (OSError, SyntaxError):
+        return []
+    for statement in tree.body:
+        if (
+            isinstance(statement, ast.Assign)
+            and any(
+                isinstance(t, ast.Name) and t.id == "suppress_warnings"
+                for t in statement.targets
+            )
+            and isinstance(statement.value, ast.List)
+        ):
+            return [str(item) for item in ast.literal_eval(statement.value)]
+    return []
+
+
+def run_sphinx(
+    src: Path, out: Path, *args: str, legal: bool = False
+) -> subprocess.CompletedProcess[str]:
+    """Run sphinx-build (fresh environment, quiet) in a new process, as a user would.
+
+    Unless *legal*, the project is not told it lacks its legal pages (see
+    ``NO_LEGAL_PAGES``).
+    """
     # Sphinx < 8 names the warning type only when asked to.
     command = [sys.executable, "-m", "sphinx", "-q", "-E", "-D", "show_warning_types=1"]
+    if not legal:
+        quiet = [*suppressed_warnings(src), "circ.legal"]
+        command += ["-D", f"suppress_warnings={','.join(quiet)}"]
     return subprocess.run(
         [*command, *args, str(src), str(out)],
         capture_output=True,
@@ -331,9 +370,9 @@ def run_sphinx(src: Path, out: Path, *args: str) -> subprocess.CompletedProcess[
     )
 
 
-def sphinx_build(src: Path, out: Path, *args: str) -> Path:
+def sphinx_build(src: Path, out: Path, *args: str, legal: bool = False) -> Path:
     """Build *src* with sphinx-build in a fresh process; fail on any warning."""
-    result = run_sphinx(src, out, "-nW", *args)
+    result = run_sphinx(src, out, "-nW", *args, legal=legal)
     assert result.returncode == 0, strip_colors(result.stderr)
     return out
 
@@ -359,7 +398,7 @@ def docs_build(tmp_path_factory: pytest.TempPathFactory) -> DocsBuild:
             named = [] if builder == "html" else ["-D", "project=sphinx-circ"]
             result = run_sphinx(
                 DOCS, out, "-nW", "--keep-going", "-b", builder, *named, *extra,
-                "-d", str(root / "doctrees"),
+                "-d", str(root / "doctrees"), legal=True,
             )  # fmt: skip
             assert result.returncode == 0, strip_colors(result.stderr)
             built[key] = (out, strip_colors(result.stderr))

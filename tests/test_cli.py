@@ -22,6 +22,7 @@ from conftest import (
 
 import sphinx_circ
 from sphinx_circ.cli import main
+from sphinx_circ.cli.new import TEXTS
 
 VUEPRESS = """---
 title: Le portail de l'eau
@@ -338,6 +339,11 @@ NEW_FILES = {
     "en": ["data/index.md", "data/example.md", "data/example/schema.json",
            "faq/resident.md", "faq/professional.md", "request.md"],
 }  # fmt: skip
+LEGAL_FILES = {
+    "fr": ["accessibilite.md", "mentions-legales.md", "donnees-personnelles.md",
+           "plan-du-site.md"],
+    "en": ["accessibility.md", "legal-notice.md", "personal-data.md", "site-map.md"],
+}  # fmt: skip
 #: Every builder, with the file each writes for the portal.
 BUILDERS = {
     "html": "index.html",
@@ -362,9 +368,14 @@ def new_portal(tmp_path: Path, capsys, language: str) -> Path:
 
 
 def fill_placeholders(project: Path) -> None:
+    """Replace every example address and ``[…]`` fact ``new`` wrote."""
     conf = project / "conf.py"
     text = conf.read_text(encoding="utf-8")
-    conf.write_text(text.replace("contact@example.org", "donnees@agence-essai.fr"))
+    text = text.replace("contact@example.org", "donnees@agence-essai.fr")
+    for texts in TEXTS.values():
+        text = text.replace(texts["publisher_contact"], "contact@agence-essai.fr")
+    text = re.sub(r'"\[[^\]"]*\]"', '"Un fait de l’agence"', text)
+    conf.write_text(text, encoding="utf-8")
 
 
 @pytest.mark.parametrize("language", ["fr", "en"])
@@ -378,17 +389,34 @@ def test_new_portal_warns_only_about_its_placeholders(
     other = "en" if language == "fr" else "fr"
     for name in NEW_FILES[other]:
         assert not (project / name).exists(), name
-    result = run_sphinx(project, tmp_path / "html", "-n")
+    result = run_sphinx(project, tmp_path / "html", "-n", legal=True)
     assert result.returncode == 0
     warnings = [w for w in strip_colors(result.stderr).splitlines() if w]
     conf = (project / "conf.py").read_text(encoding="utf-8").splitlines()
     line = conf.index('circ_request_email = "contact@example.org"') + 1
-    assert warnings == [
+    assert warnings[0] == (
         f"{project / 'conf.py'}:{line}: WARNING: circ_request_email "
         "'contact@example.org' is an example address (its domain receives nothing): "
         "replace it with the portal's own, or every data request is lost "
         "[circ.placeholder]"
-    ]
+    )
+    # Then one per legal fact still to give, at its line: nothing else.
+    texts = TEXTS[language]
+    facts = ["publisher_address", "publisher_contact", "director", "host",
+             "host_address", "host_phone"]  # fmt: skip
+    assert len(warnings) == 1 + len(facts), warnings
+    for warning, fact in zip(warnings[1:], facts, strict=True):
+        placeholder = texts[fact]
+        line = next(i for i, text in enumerate(conf, 1) if placeholder in text)
+        assert warning.startswith(f"{project / 'conf.py'}:{line}: WARNING: circ_legal")
+        assert f"is still the placeholder {placeholder!r}" in warning
+        assert warning.endswith("[circ.placeholder]")
+    # The four legal pages are there, and every page's footer links them.
+    for name in LEGAL_FILES[language]:
+        assert (project / name).is_file(), name
+        assert f'href="{name.replace(".md", ".html")}"' in (
+            tmp_path / "html" / "index.html"
+        ).read_text(encoding="utf-8")
     index = (tmp_path / "html" / "index.html").read_text(encoding="utf-8")
     assert "Portail d’essai" in index or "Portail d'essai" in index
     assert f'lang="{language}"' in index
@@ -407,7 +435,9 @@ def test_new_portal_builds_with_every_builder_once_filled(
     fill_placeholders(project)
     out = tmp_path / builder
     # -d: Sphinx's epub builder would pack a doctree folder left in its output.
-    sphinx_build(project, out, "-b", builder, "-d", str(tmp_path / "doctrees"))
+    sphinx_build(
+        project, out, "-b", builder, "-d", str(tmp_path / "doctrees"), legal=True
+    )
     assert (out / BUILDERS[builder]).is_file()
 
 
@@ -456,7 +486,7 @@ def test_new_accepts_a_folder_holding_only_a_repository(tmp_path: Path, capsys) 
     assert (project / ".gitignore").read_text() == "*.pyc\n_build/\n"
     assert (project / "README.md").read_text() == "# Mon portail\n"
     fill_placeholders(project)
-    sphinx_build(project, tmp_path / "html")  # README.md is not a page
+    sphinx_build(project, tmp_path / "html", legal=True)  # README.md is not a page
 
 
 def test_new_refuses_a_folder_in_use(tmp_path: Path, capsys) -> None:
@@ -490,7 +520,9 @@ def test_new_portal_builds_as_read_the_docs_builds_it(
     fill_placeholders(project)
     monkeypatch.setenv("READTHEDOCS", "True")
     rtd = ["-T", "-b", "html", "-d", str(tmp_path / "doctrees")]
-    sphinx_build(project, tmp_path / "html", *rtd, "-D", f"language={language}")
+    sphinx_build(
+        project, tmp_path / "html", *rtd, "-D", f"language={language}", legal=True
+    )
     page = (tmp_path / "html" / "index.html").read_text(encoding="utf-8")
     assert "circ-readthedocs.js" in page
     other = "en" if language == "fr" else "fr"

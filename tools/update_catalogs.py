@@ -11,6 +11,7 @@ text, which is English). ``ngettext("one", "many", n)`` and
 
 from __future__ import annotations
 
+import ast
 import re
 from pathlib import Path
 
@@ -20,7 +21,8 @@ from babel.messages.pofile import read_po, write_po
 ROOT = Path(__file__).resolve().parent.parent / "sphinx_circ"
 LOCALE = ROOT / "locale"
 # A regular expression rather than Babel's extractor, which skips f-strings.
-CALL = re.compile(r"""\b_\(\s*(["'])(.*?)\1\s*\)""")
+# A message may be written as adjacent literals over several lines.
+CALL = re.compile(r"""\b_\(\s*((?:(["'])(?:(?!\2).)*\2\s*)+)\)""", re.S)
 PLURAL = re.compile(
     r"""\b(?:ngettext|plural_forms)\(\s*(["'])(.*?)\1\s*,\s*(["'])(.*?)\3\s*[,)]"""
 )
@@ -33,7 +35,9 @@ def source_strings() -> list[Message]:
     found: set[Message] = set()
     for path in sorted([*ROOT.rglob("*.py"), *(ROOT / "templates").rglob("*.html")]):
         source = path.read_text("utf-8")
-        found.update(match.group(2) for match in CALL.finditer(source))
+        found.update(
+            ast.literal_eval(f"({match.group(1)})") for match in CALL.finditer(source)
+        )
         found.update((m.group(2), m.group(4)) for m in PLURAL.finditer(source))
     return sorted(
         found,

@@ -75,7 +75,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         "new",
         help="start a new portal that builds at once",
         description="Create a new sphinx-circ portal: a landing page, datasets, an FAQ by "
-        "audience, a request page, and the files Read the Docs needs.",
+        "audience, a request page, the legal pages (accessibility statement, legal "
+        "notice, personal data, site map) and the files Read the Docs needs.",
     )
     new.add_argument(
         "directory", type=Path, metavar="DIR", help="folder to create (must be empty)"
@@ -83,6 +84,11 @@ def main(argv: Sequence[str] | None = None) -> int:
     new.add_argument("--name", default=None, help="the portal's name")
     new.add_argument(
         "--organisation", default=None, help="the organisation publishing it"
+    )
+    new.add_argument(
+        "--contact",
+        default=None,
+        help="the e-mail address readers write to (legal notice, accessibility)",
     )
     new.add_argument(
         "--language",
@@ -114,6 +120,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         name=args.name,
         organisation=args.organisation,
         language=args.language,
+        contact=args.contact,
     )
 
 

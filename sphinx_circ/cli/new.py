@@ -42,6 +42,18 @@ TEXTS = {
         "field_value": "Valeur mesurée",
         "licence": "Licence Ouverte 2.0",
         "frequency": "Annuelle",
+        "accessibility_title": "Déclaration d’accessibilité",
+        "notice_title": "Mentions légales",
+        "personal_data_title": "Données personnelles",
+        "site_map_title": "Plan du site",
+        "own_text": "Ajoutez ici, sous un titre, ce que vous avez à dire de plus.",
+        "publisher": "[nom de l’organisme éditeur]",
+        "publisher_address": "[adresse postale de l’éditeur]",
+        "publisher_contact": "[adresse électronique de contact]",
+        "director": "[nom et fonction du directeur ou de la directrice de la publication]",
+        "host": "[nom de l’hébergeur]",
+        "host_address": "[adresse postale de l’hébergeur]",
+        "host_phone": "[téléphone de l’hébergeur]",
     },
     "en": {
         "name": "My data portal",
@@ -74,6 +86,18 @@ TEXTS = {
         "field_value": "Measured value",
         "licence": "Open Licence 2.0",
         "frequency": "Yearly",
+        "accessibility_title": "Accessibility statement",
+        "notice_title": "Legal notice",
+        "personal_data_title": "Personal data",
+        "site_map_title": "Site map",
+        "own_text": "Add here, under a heading, whatever else you have to say.",
+        "publisher": "[name of the publishing organisation]",
+        "publisher_address": "[postal address of the publisher]",
+        "publisher_contact": "[contact e-mail address]",
+        "director": "[name and role of the director of publication]",
+        "host": "[name of the host]",
+        "host_address": "[postal address of the host]",
+        "host_phone": "[phone number of the host]",
     },
 }
 
@@ -89,6 +113,10 @@ NAMES = {
         "code": "code_commune",
         "year": "annee",
         "value": "valeur",
+        "accessibility": "accessibilite",
+        "notice": "mentions-legales",
+        "personal_data": "donnees-personnelles",
+        "site_map": "plan-du-site",
     },
     "en": {
         "datasets": "data",
@@ -99,6 +127,10 @@ NAMES = {
         "code": "municipality_code",
         "year": "year",
         "value": "value",
+        "accessibility": "accessibility",
+        "notice": "legal-notice",
+        "personal_data": "personal-data",
+        "site_map": "site-map",
     },
 }
 
@@ -134,7 +166,60 @@ def requirement() -> str:
     return f"sphinx-circ~={package_version()}"
 
 
-def files(name: str, organisation: str, language: str) -> dict[str, str]:
+#: The legal pages: their file, title and block (sphinx_circ/legal).
+LEGAL_PAGES = (
+    ("accessibility", "accessibility_title", "accessibility-statement"),
+    ("notice", "notice_title", "legal-notice"),
+    ("personal_data", "personal_data_title", "personal-data"),
+    ("site_map", "site_map_title", "site-map"),
+)
+
+
+def legal_conf(t: dict[str, str], publisher: str, contact: str) -> str:
+    """conf.py's ``circ_legal``: what was given, and a ``[…]`` placeholder for
+    the rest, each a located warning until it is replaced."""
+
+    def q(text: str) -> str:
+        return json.dumps(text, ensure_ascii=False)
+
+    return (
+        "# The legal facts the legal pages and every page's footer are written\n"
+        "# from. Each value in [brackets] gives a warning at each build until you\n"
+        "# replace it.\n"
+        "circ_legal = {\n"
+        '    "publisher": {\n'
+        f'        "name": {q(publisher)},\n'
+        f'        "address": {q(t["publisher_address"])},\n'
+        f'        "contact": {q(contact)},\n'
+        "    },\n"
+        f'    "director": {q(t["director"])},\n'
+        '    "host": {\n'
+        f'        "name": {q(t["host"])},\n'
+        f'        "address": {q(t["host_address"])},\n'
+        f'        "phone": {q(t["host_phone"])},\n'
+        "    },\n"
+        '    "licence": {\n'
+        f'        "name": {q(t["licence"])},\n'
+        '        "url": "https://www.etalab.gouv.fr/licence-ouverte-open-licence/",\n'
+        "    },\n"
+        "    # No audit yet: the portal says it is non conforme. After the audit,\n"
+        "    # give audit_date, rgaa_version, criteria_met, non_conformities…\n"
+        '    "accessibility": {},\n'
+        "    # By default the portal processes no personal data, sets no cookie\n"
+        "    # and says so; list here what your organisation adds.\n"
+        '    "personal_data": {},\n'
+        "}\n\n"
+    )
+
+
+def files(
+    name: str,
+    organisation: str,
+    language: str,
+    *,
+    publisher: str = "",
+    contact: str = "",
+) -> dict[str, str]:
     t = TEXTS[language] | {"name": name, "organisation": organisation}
     n = NAMES[language]
     year = this_year()
@@ -171,7 +256,13 @@ def files(name: str, organisation: str, language: str) -> dict[str, str]:
         "frequency": t["frequency"],
     }
     data, example, request = n["datasets"], n["example"], n["request"]
-    return {
+    legal_toctree = "\n".join(n[key] for key, _title, _block in LEGAL_PAGES)
+    legal_pages = {
+        f"{n[key]}.md": f"# {t[title]}\n\n:::{{{block}}}\n:::\n"
+        + ("" if block == "site-map" else f"\n<!-- {t['own_text']} -->\n")
+        for key, title, block in LEGAL_PAGES
+    }
+    return legal_pages | {
         "conf.py": (
             f'"""Sphinx configuration of {name}."""\n\n'
             f"project = {name!r}\nauthor = {organisation!r}\n"
@@ -185,7 +276,10 @@ def files(name: str, organisation: str, language: str) -> dict[str, str]:
             "# Where the data request form sends requests. This example address\n"
             "# gives a warning at each build until you replace it with yours.\n"
             f'circ_request_email = "{EXAMPLE_EMAIL}"\n\n'
-            'exclude_patterns = ["_build", "README.*"]\n'
+            + legal_conf(
+                t, publisher or t["publisher"], contact or t["publisher_contact"]
+            )
+            + 'exclude_patterns = ["_build", "README.*"]\n'
         ),
         "index.md": f"""::::{{hero}}
 # {name}
@@ -216,6 +310,7 @@ def files(name: str, organisation: str, language: str) -> dict[str, str]:
 {data}/index
 faq/index
 {request}
+{legal_toctree}
 ```
 """,
         f"{data}/index.md": f"# {t['datasets_title']}\n\n{t['datasets']}\n\n"
@@ -280,7 +375,12 @@ def foreign_entries(directory: Path) -> list[str]:
 
 
 def run_new(
-    directory: Path, *, name: str | None, organisation: str | None, language: str
+    directory: Path,
+    *,
+    name: str | None,
+    organisation: str | None,
+    language: str,
+    contact: str | None = None,
 ) -> int:
     if directory.exists():
         foreign = foreign_entries(directory) if directory.is_dir() else ["(a file)"]
@@ -294,7 +394,11 @@ def run_new(
             return 2
     texts = TEXTS[language]
     written = files(
-        name or texts["name"], organisation or texts["organisation"], language
+        name or texts["name"],
+        organisation or texts["organisation"],
+        language,
+        publisher=organisation or "",
+        contact=contact or "",
     )
     ignore = directory / ".gitignore"
     if ignore.is_file():
@@ -322,6 +426,10 @@ def run_new(
     print(
         f"Replace the example address {EXAMPLE_EMAIL} in {conf} (circ_request_email):"
         " until then each build warns about it, then sphinx-build -nW passes."
+    )
+    print(
+        f"Fill in the legal facts in {conf} (circ_legal): each value in [brackets] "
+        "warns until it is replaced."
     )
     print(
         "On Read the Docs, set the project's language to "

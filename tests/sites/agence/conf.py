@@ -42,5 +42,5 @@ html_theme_options = {
 
 circ_request_email = "contact@example.org"
 # A test site: its example address is meant (sphinx_circ/placeholders.py).
-suppress_warnings = ["circ.placeholder"]
+suppress_warnings = ["circ.placeholder", "circ.legal"]
 nitpicky = True

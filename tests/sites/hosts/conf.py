@@ -3,4 +3,4 @@
 extensions = ["sphinx_circ"]
 language = "fr"
 # A test site: its example address is meant (sphinx_circ/placeholders.py).
-suppress_warnings = ["circ.placeholder"]
+suppress_warnings = ["circ.placeholder", "circ.legal"]

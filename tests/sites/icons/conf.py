@@ -6,3 +6,6 @@ extensions = ["sphinx_circ", "sphinx.ext.todo"]
 todo_include_todos = True
 html_theme = "sphinx_circ"
 language = "fr"
+
+# A test site, not a portal: it need not carry the legal pages.
+suppress_warnings = ["circ.legal"]

@@ -5,4 +5,4 @@ html_theme = "sphinx_circ"
 language = "fr"
 circ_request_email = "donnees@example.org"
 # A test site: its example address is meant (sphinx_circ/placeholders.py).
-suppress_warnings = ["circ.placeholder"]
+suppress_warnings = ["circ.placeholder", "circ.legal"]

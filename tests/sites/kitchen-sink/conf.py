@@ -44,3 +44,6 @@ html_theme_options = {
     # The switcher next to the parent's own end items, as a real site has it.
     "navbar_end": ["version-switcher", "theme-switcher", "navbar-icon-links"],
 }
+
+# A test site, not a portal: it need not carry the legal pages.
+suppress_warnings = ["circ.legal"]

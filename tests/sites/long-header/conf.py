@@ -15,3 +15,6 @@ html_theme_options = {
     "organisation_logo": "_static/logo.svg",
 }
 nitpicky = True
+
+# A test site, not a portal: it need not carry the legal pages.
+suppress_warnings = ["circ.legal"]
