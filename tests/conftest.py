@@ -103,8 +103,13 @@ def build(
     ) -> Built:
         srcdir = tmp_path / "src"
         srcdir.mkdir(exist_ok=True)
+        overrides = {"show_warning_types": True, **(confoverrides or {})}
         if not legal:
             conf += NO_LEGAL_PAGES
+            if "suppress_warnings" in overrides:
+                overrides["suppress_warnings"] = [
+                    *overrides["suppress_warnings"], "circ.legal"
+                ]
         (srcdir / "conf.py").write_text(conf, encoding="utf-8")
         for name, content in files.items():
             path = srcdir / name
@@ -115,7 +120,7 @@ def build(
             srcdir=srcdir,
             builddir=tmp_path / "_build",
             # Sphinx < 8 names the warning type only when asked to.
-            confoverrides={"show_warning_types": True, **(confoverrides or {})},
+            confoverrides=overrides,
             freshenv=True,
             **kwargs,
         )

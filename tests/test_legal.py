@@ -324,9 +324,11 @@ def test_the_statement_says_what_the_facts_say(build: Any) -> None:
     remedies = main.select_one("section#voies-de-recours")
     assert remedies.select_one('a[href="https://formulaire.defenseurdesdroits.fr/"]')
     assert "Libre réponse 71120" in text_of(remedies)
-    assert "accessibilite@agence-essai.fr" in main.select_one("a[href^=mailto]").get_text()
+    assert (
+        "accessibilite@agence-essai.fr" in main.select_one("a[href^=mailto]").get_text()
+    )
     # Its sections are in the page's contents.
-    toc = [text_of(a) for a in page.select(".bd-toc-nav a")]
+    toc = [text_of(a) for a in page.select("nav.page-toc a")]
     assert "Voies de recours" in toc
 
 

@@ -45,6 +45,8 @@ def test_screenshots_are_taken(tmp_path: Path) -> None:
         "profils-1280.png": (1280, 860),
         "profils-390-sombre.png": (390, 844),
         "menu-390.png": (390, 844),
+        "accessibilite-1280.png": (1280, 860),
+        "pied-de-page-390-sombre.png": (390, 844),
     }
     assert names == sorted(sizes)
     for path in tmp_path.glob("*.png"):

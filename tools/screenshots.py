@@ -55,6 +55,8 @@ PAGES = {
     "profils-1280": ("faq/index.html", ".circ-personas", 1280, "light"),
     "profils-390-sombre": ("faq/index.html", ".circ-personas", 390, "dark"),
     "menu-390": ("faq/citoyen.html", "menu", 390, "light"),
+    "accessibilite-1280": ("accessibilite.html", None, 1280, "light"),
+    "pied-de-page-390-sombre": ("plan-du-site.html", ".bd-footer", 390, "dark"),
 }  # fmt: skip
 PHONE = {"width": 390, "height": 844}
 HEADER_SITE = ROOT / "tests" / "sites" / "long-header"
