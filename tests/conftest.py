@@ -108,7 +108,8 @@ def build(
             conf += NO_LEGAL_PAGES
             if "suppress_warnings" in overrides:
                 overrides["suppress_warnings"] = [
-                    *overrides["suppress_warnings"], "circ.legal"
+                    *overrides["suppress_warnings"],
+                    "circ.legal",
                 ]
         (srcdir / "conf.py").write_text(conf, encoding="utf-8")
         for name, content in files.items():

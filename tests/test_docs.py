@@ -291,3 +291,71 @@ def test_the_theme_stays_small_on_every_page(docs_html: tuple[Path, str]) -> Non
     assert total <= THEME_BUDGET, (heaviest, total, files)
     # Counted for real: the stylesheet and the menu's script are there.
     assert {"sphinx-circ.css", "circ-menu.js"} <= set(files)
+
+
+LEGAL_PAGES = (
+    "accessibilite",
+    "mentions-legales",
+    "donnees-personnelles",
+    "plan-du-site",
+)
+
+
+@pytest.mark.parametrize("builder", ["html", "dirhtml", "singlehtml"])
+def test_every_page_carries_the_legal_mentions(
+    docs_build: DocsBuild, builder: str
+) -> None:
+    """The accessibility level, linked to the statement, and the links to the
+    legal pages are in every page's footer."""
+    out, _ = docs_build(builder)
+    pages = site_pages(out)
+    assert len(pages) == 1 if builder == "singlehtml" else len(pages) > 30
+    for name in pages:
+        soup = page(out, name)
+        footer = soup.select_one("footer.bd-footer .circ-legal")
+        assert footer is not None, name
+        links = footer.select(".circ-legal__links li")
+        assert [li["class"][0] for li in links] == [
+            "circ-legal__accessibility", "circ-legal__notice",
+            "circ-legal__personal-data", "circ-legal__site-map",
+        ], name  # fmt: skip
+        assert links[0].get_text() == "Accessibilité\u00a0: partiellement conforme"
+        for link, target in zip(links, LEGAL_PAGES, strict=True):
+            href = link.select_one("a")["href"]
+            if builder == "singlehtml":
+                assert href.endswith(f"#document-{target}"), href
+                continue
+            if href == "#":
+                assert name.startswith(target), name
+                continue
+            resolved = (out / name).parent / href
+            assert resolved.resolve() in (
+                (out / f"{target}.html").resolve(),
+                (out / target).resolve(),
+            ), (name, href)
+        assert "Licence Ouverte 2.0" in footer.get_text()
+
+
+@pytest.mark.parametrize(
+    ("builder", "names"),
+    [
+        ("text", ["accessibilite.txt", "mentions-legales.txt", "plan-du-site.txt"]),
+        ("epub", ["accessibilite.xhtml", "mentions-legales.xhtml", "plan-du-site.xhtml"]),
+        ("latex", ["sphinx-circ.tex"] * 3),
+    ],
+)  # fmt: skip
+def test_the_legal_pages_in_other_outputs(
+    docs_build: DocsBuild, builder: str, names: list[str]
+) -> None:
+    out, _ = docs_build(builder)
+    statement, notice, sitemap = (
+        (out / name).read_text(encoding="utf-8").replace("\\sphinxhyphen{}", "-")
+        for name in names
+    )
+    assert "partiellement conforme" in statement
+    assert "Voies de recours" in statement and "71120" in statement
+    assert "Directeur ou directrice de la publication" in notice
+    # The site map names every page of the toctree, the legal pages included.
+    for title in ("Inventaire des données", "Aires de livraison", "Intégrateur",
+                  "Mentions légales"):  # fmt: skip
+        assert title in sitemap, title
