@@ -553,3 +553,26 @@ def test_a_host_theme_places_the_footer_block(build: Any) -> None:
     assert mention.get_text() == f"Accessibilité{NBSP}: partiellement conforme"
     assert mention["href"] == "accessibilite.html"
     assert re.search(r"État de conformité", built.read("accessibilite.html"))
+
+
+@pytest.mark.parametrize(
+    ("builder", "output"),
+    [("man", "projet.1"), ("texinfo", "projet.texi"), ("gettext", "accessibilite.pot"),
+     ("linkcheck", "output.txt")],
+)  # fmt: skip
+def test_every_other_builder_writes_the_pages(
+    build: Any, builder: str, output: str
+) -> None:
+    conf = conf_with().replace("project = 'Portail d’essai'", "project = 'Projet'")
+    # The test machine reaches no outside site: links are not followed.
+    conf += "version = '1'\nlinkcheck_ignore = [r'.*']\n"
+    built = legal_build(build, builder, conf=conf)
+    assert built.warnings == ""
+    text = built.read(output)
+    if builder in ("man", "texinfo"):
+        assert (
+            "Voies de recours" in text.replace("\\-", "-") or "VOIES DE RECOURS" in text
+        )
+        assert "Page B" in text
+    elif builder == "gettext":
+        assert "Texte après le bloc." in text
