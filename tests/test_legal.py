@@ -576,3 +576,16 @@ def test_every_other_builder_writes_the_pages(
         assert "Page B" in text
     elif builder == "gettext":
         assert "Texte après le bloc." in text
+
+
+def test_a_second_statement_is_reported_at_its_page(build: Any) -> None:
+    pages = dict(
+        PAGES, **{"b2.md": "# Autre déclaration\n\n:::{accessibility-statement}\n:::\n"}
+    )
+    pages["index.md"] = pages["index.md"].replace("plan\n", "plan\nb2\n")
+    built = build(pages, conf=conf_with(), legal=True)
+    [warning] = legal_warnings(built)
+    assert "b2.md" in warning.split(": WARNING")[0]
+    assert "2 pages carry the accessibility-statement block" in warning
+    href = soup(built, "a.html").select_one(".circ-legal__accessibility a")["href"]
+    assert href == "accessibilite.html"

@@ -90,6 +90,17 @@ def check_site(app: Sphinx, env: BuildEnvironment, facts: LegalFacts) -> None:
             location,
         )
         return
+    carriers: dict[str, list[str]] = {}
+    for docname, kind in sorted(legal_pages(env).items()):
+        carriers.setdefault(kind, []).append(docname)
+    for kind, docnames in carriers.items():
+        if len(docnames) > 1:
+            warn(
+                f"{len(docnames)} pages carry the {DIRECTIVES[kind]} block; the "
+                f"footer links the first, {docnames[0]!r}",
+                "legal",
+                (docnames[1], None),
+            )
     for kind in missing:
         warn(
             f"the portal has no {WHAT[kind].split(' ', 1)[1]}: put the "
