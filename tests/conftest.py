@@ -532,3 +532,16 @@ def pytest_terminal_summary(terminalreporter: Any, config: pytest.Config) -> Non
         terminalreporter.section("figures")
         for line in lines:
             terminalreporter.write_line(line)
+
+
+def fill_placeholders(project: Path) -> None:
+    """Replace every example address and ``[…]`` fact ``new`` wrote."""
+    from sphinx_circ.cli.new import TEXTS
+
+    conf = project / "conf.py"
+    text = conf.read_text(encoding="utf-8")
+    text = text.replace("contact@example.org", "donnees@agence-essai.fr")
+    for texts in TEXTS.values():
+        text = text.replace(texts["publisher_contact"], "contact@agence-essai.fr")
+    text = re.sub(r'"\[[^\]"]*\]"', '"Un fait de l’agence"', text)
+    conf.write_text(text, encoding="utf-8")

@@ -14,6 +14,7 @@ import yaml
 from conftest import (
     REPO,
     SHARED,
+    fill_placeholders,
     require_shared,
     run_sphinx,
     sphinx_build,
@@ -367,17 +368,6 @@ def new_portal(tmp_path: Path, capsys, language: str) -> Path:
                     "--organisation", "Agence d'essai", "--language", language)  # fmt: skip
     assert code == 0 and "sphinx-build" in out, out
     return project
-
-
-def fill_placeholders(project: Path) -> None:
-    """Replace every example address and ``[…]`` fact ``new`` wrote."""
-    conf = project / "conf.py"
-    text = conf.read_text(encoding="utf-8")
-    text = text.replace("contact@example.org", "donnees@agence-essai.fr")
-    for texts in TEXTS.values():
-        text = text.replace(texts["publisher_contact"], "contact@agence-essai.fr")
-    text = re.sub(r'"\[[^\]"]*\]"', '"Un fait de l’agence"', text)
-    conf.write_text(text, encoding="utf-8")
 
 
 @pytest.mark.parametrize("language", ["fr", "en"])

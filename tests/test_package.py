@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 import yaml
-from conftest import REPO
+from conftest import REPO, fill_placeholders
 
 import sphinx_circ
 
@@ -327,8 +327,7 @@ def test_a_portal_builds_with_sphinx_circ_installed_from_the_wheel(
 
     made = python("-m", "sphinx_circ.cli", "new", "portail", "--language", "fr")
     assert made.returncode == 0, made.stderr
-    conf = tmp_path / "portail" / "conf.py"
-    conf.write_text(conf.read_text().replace("contact@example.org", "a@mairie.fr"))
+    fill_placeholders(tmp_path / "portail")
     built = python("-m", "sphinx", "-nW", "-q", "portail", "html")
     assert built.returncode == 0, built.stderr
     page = (tmp_path / "html" / "index.html").read_text(encoding="utf-8")
