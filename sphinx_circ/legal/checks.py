@@ -91,12 +91,12 @@ def check_site(app: Sphinx, env: BuildEnvironment, facts: LegalFacts) -> None:
         )
         return
     carriers: dict[str, list[str]] = {}
-    for docname, kind in sorted(legal_pages(env).items()):
-        carriers.setdefault(kind, []).append(docname)
-    for kind, docnames in carriers.items():
+    for docname, each in sorted(legal_pages(env).items()):
+        carriers.setdefault(each, []).append(docname)
+    for each, docnames in carriers.items():
         if len(docnames) > 1:
             warn(
-                f"{len(docnames)} pages carry the {DIRECTIVES[kind]} block; the "
+                f"{len(docnames)} pages carry the {DIRECTIVES[each]} block; the "
                 f"footer links the first, {docnames[0]!r}",
                 "legal",
                 (docnames[1], None),
