@@ -17,7 +17,7 @@ from ..messages import warn
 from ..placeholders import assignment_line, value_line
 from .conformity import AUDIT_YEARS, conformity, expiry
 from .facts import Reading, missing_notice_facts
-from .pages import KINDS, legal_pages
+from .pages import KINDS, Kind, legal_pages
 
 #: The directive of each page, as a warning names it.
 DIRECTIVES = {
@@ -90,7 +90,7 @@ def check_site(app: Sphinx, env: BuildEnvironment, facts: LegalFacts) -> None:
             location,
         )
         return
-    carriers: dict[str, list[str]] = {}
+    carriers: dict[Kind, list[str]] = {}
     for docname, each in sorted(legal_pages(env).items()):
         carriers.setdefault(each, []).append(docname)
     for each, docnames in carriers.items():
