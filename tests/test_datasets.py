@@ -99,7 +99,6 @@ def test_metadata_buttons_and_fields(build) -> None:
         "Fréquence de mise à jour",
         "Couverture",
         "Dernière mise à jour",
-        "Schéma",
         "data.gouv.fr",
     ]
     values = [
@@ -113,11 +112,27 @@ def test_metadata_buttons_and_fields(build) -> None:
         "France entière",
         "30 juin 2026",
     ]
-    schema_link = page.select_one("dl.circ-dataset__metadata a.download")
-    assert (built.outdir / schema_link["href"]).is_file()
-    (button,) = page.select("a.circ-button")
-    assert button.get_text(" ", strip=True) == "Télécharger CSV"
-    assert button["href"] == "https://www.data.gouv.fr/fr/datasets/"
+    # Named links, not raw addresses.
+    datagouv = page.select("dl.circ-dataset__metadata dd")[-1].select_one("a")
+    assert datagouv.get_text() == "Le jeu de données sur data.gouv.fr"
+    # The files come first, above the metadata: the data, then the schema.
+    downloads = page.select_one(".circ-dataset__downloads")
+    assert downloads.find_next("dl", class_="circ-dataset__metadata") is not None
+    heading = downloads.select_one(".circ-dataset__downloads-title")
+    assert heading.get_text(strip=True) == "Télécharger les données"
+    entries = downloads.select("li.circ-download")
+    assert [e.select_one(".circ-download__title").get_text() for e in entries] == [
+        "CSV", "Schéma (Table Schema)"
+    ]  # fmt: skip
+    data, schema = (e.select_one("a.circ-button") for e in entries)
+    assert "circ-button--primary" in data["class"]
+    assert data["href"] == "https://www.data.gouv.fr/fr/datasets/"
+    # Its name says which file (the visible word alone would not).
+    assert data.get_text(" ", strip=True) == "Télécharger CSV"
+    assert "circ-button--secondary" in schema["class"]
+    assert (built.outdir / schema["href"]).is_file()
+    facts_line = entries[1].select_one(".circ-download__facts").get_text()
+    assert facts_line.startswith("JSON · ") and "octets" in facts_line
     # A summary table of the fields, each linked to its entry.
     table = page.select_one("table.circ-dataset__summary")
     caption = table.select_one("caption .caption-text").get_text(strip=True)
@@ -177,9 +192,9 @@ def test_options_override_the_descriptor(build) -> None:
     assert built.warnings == ""
     soup = html(built)
     assert "Autre producteur" in soup.select_one("dl.circ-dataset__metadata").get_text()
-    (button,) = soup.select("a.circ-button")
+    button, _schema = soup.select(".circ-download a.circ-button")
     assert button["href"] == "https://example.org/f.xlsx"
-    assert "Télécharger Fichier Excel" in button.get_text(" ", strip=True)
+    assert button.get_text(" ", strip=True) == "Télécharger Fichier Excel (XLSX)"
 
 
 def test_yaml_schema(build) -> None:
@@ -390,11 +405,19 @@ def test_a_data_package_documents_every_resource(build) -> None:
     )
     headings = [h.get_text(strip=True) for h in page.select(".circ-dataset__resource")]
     assert headings == ["Par commune", "regions"]
-    # Both parts of the first resource are copied into the build, with sizes.
-    parts = page.select("ol a.download")
-    assert len(parts) == 2 and all((built.outdir / a["href"]).is_file() for a in parts)
-    assert "communes-1.csv (CSV, 11\u00a0octets)" in page.get_text()
-    assert page.find("a", href="https://example.org/regions.csv") is not None
+    # Both parts of the first resource are copied into the build, with sizes,
+    # in the downloads at the top, with the remote file and the descriptor.
+    entries = page.select(".circ-dataset__downloads li.circ-download")
+    titles = [e.select_one(".circ-download__title").get_text() for e in entries]
+    assert titles == [
+        "Par commune (1)", "Par commune (2)", "regions", "Descripteur (Data Package)"
+    ]  # fmt: skip
+    parts = [e.select_one("a.download") for e in entries[:2]]
+    assert all((built.outdir / a["href"]).is_file() for a in parts)
+    assert entries[0].select_one(".circ-download__facts").get_text() == (
+        "CSV · 11\u00a0octets"
+    )
+    assert entries[2].select_one("a")["href"] == "https://example.org/regions.csv"
     # Inline and relative schemas are both documented; the misspelt key counts.
     entries = page.select(".circ-dataset__field")
     assert [e.select_one("code").get_text() for e in entries] == ["code", "region"]
@@ -490,3 +513,66 @@ def test_descriptors_of_the_wrong_shape_never_break_the_build(build) -> None:
     entries = html(built).select(".circ-dataset__field")
     assert [e.select_one("code").get_text() for e in entries] == ["5", "b"]
     assert facts(entries[0])["Exemple"] == '{"a": 1}'
+
+
+def test_equal_length_bounds_read_as_an_exact_length(build) -> None:
+    schema = json.loads(json.dumps(SCHEMA))
+    schema["fields"][0]["constraints"] = {"minLength": 5, "maxLength": 5}
+    schema["fields"][3]["constraints"] = {"minLength": 1, "maxLength": 1}
+    page = html(build(files(schema=schema)))
+    entries = page.select(".circ-dataset__field")
+    assert facts(entries[0])["Longueur"] == "exactement 5 caractères"
+    assert facts(entries[3])["Longueur"] == "exactement 1 caractère"
+
+
+def test_a_field_without_title_is_summed_up_by_its_description(build) -> None:
+    schema = json.loads(json.dumps(SCHEMA))
+    del schema["fields"][0]["title"]
+    schema["fields"][0]["description"] = (
+        "Code officiel de la commune. Il compte cinq chiffres.\n\nSuite."
+    )
+    page = html(build(files(schema=schema)))
+    row = page.select_one("table.circ-dataset__summary tbody tr")
+    for label in row.select(".circ-cell-label"):
+        label.extract()
+    assert [" ".join(td.get_text().split()) for td in row.select("td")][1] == (
+        "Code officiel de la commune."
+    )
+
+
+def test_licences_known_by_their_identifier_are_named_and_linked(build) -> None:
+    descriptor = json.loads(json.dumps(DESCRIPTOR))
+    descriptor["licenses"] = [{"name": "ODbL-1.0"}]
+    page = html(build(files(descriptor=descriptor)))
+    link = page.find("a", string="Open Database License (ODbL) 1.0")
+    assert link["href"] == "https://opendatacommons.org/licenses/odbl/1-0/"
+
+
+def test_patterns_values_and_examples_are_marked_for_copying(build) -> None:
+    page = html(build(files()))
+    copyable = [c.get_text() for c in page.select("code.circ-copyable")]
+    assert "^\\d{5}$" in copyable and "75056" in copyable
+    assert "verre" in copyable and "papier" in copyable
+    words = page.select_one(".circ-dataset__filter")
+    assert words["data-circ-copy"] == "Copier"
+    assert words["data-circ-announce"] == "Copié\u00a0: {value}"
+
+
+def test_a_large_schema_gets_a_letter_index_in_the_contents(build) -> None:
+    schema = json.loads(json.dumps(SCHEMA))
+    names = [f"{letter}champ_{n}" for letter in "bacé" for n in range(12)]
+    schema["fields"] = [{"name": name, "type": "string"} for name in names]
+    schema["primaryKey"] = []
+    built = build(files(schema=schema, descriptor=None))
+    page = html(built)
+    index = page.select_one(".circ-dataset__index")
+    initials = [p.select_one("strong").get_text() for p in index.select("p")]
+    assert initials == ["A", "B", "C", "E"]  # "é" files under E
+    first = index.select("p")[0].select("a")
+    assert [a.get_text() for a in first][:2] == ["achamp_0", "achamp_1"]
+    assert all(page.select_one(a["href"]) is not None for a in index.select("a"))
+    # "On this page" leads to each initial.
+    toc = [a.get_text() for a in page.select("nav.page-toc a")]
+    assert [t for t in toc if len(t) == 1] == ["A", "B", "C", "E"]
+    small = html(build(files()))
+    assert small.select_one(".circ-dataset__index") is None

@@ -11,6 +11,7 @@ from sphinx.application import Sphinx
 
 from ..nodes import NON_HTML_SKIP
 from .directive import DatasetDirective
+from .index import add_to_contents
 from .render import (
     circ_dataset_filter,
     circ_permalink,
@@ -25,3 +26,5 @@ def setup_datasets(app: Sphinx) -> None:
     app.add_node(circ_dataset_filter, html=(visit_filter_html, None), **NON_HTML_SKIP)
     app.add_node(circ_permalink, html=(visit_permalink_html, None), **NON_HTML_SKIP)
     app.add_directive("dataset", DatasetDirective)
+    # After Sphinx's own contents collector (priority 500).
+    app.connect("doctree-read", add_to_contents, priority=600)

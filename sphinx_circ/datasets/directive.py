@@ -9,32 +9,30 @@ beside a schema, then from the schema itself.
 
 from __future__ import annotations
 
-import os
 from pathlib import Path
 from typing import Any, ClassVar
-from urllib.parse import quote, urlparse
+from urllib.parse import quote
 
 from docutils import nodes
 from sphinx import addnodes
 
-from ..button import make_button
 from ..directive import CircDirective, block_options
 from ..messages import _
 from ..urls import is_external
 from .descriptors import DESCRIPTORS, Package, Reader, Resource, Schema, text
+from .downloads import DownloadsWriter, package_downloads, table_downloads
 from .facts import (
     METADATA,
     credits,
     details,
-    human_size,
     item,
     link,
     metadata_labels,
     one_or_list,
     other_keys,
-    parse_downloads,
     when,
 )
+from .index import letter_index
 from .markdown import markdown_blocks
 from .render import (
     anchors_for,
@@ -96,27 +94,26 @@ class DatasetDirective(CircDirective):
             out.extend(self.description(text(meta["description"])))
         if schema is not None:
             self.anchors = anchors_for(schema, self.state.document, "dataset")
+        # The files first: a reader comes for the data.
+        downloads = DownloadsWriter(self).block(
+            table_downloads(self.options, meta, beside, schema, path)
+        )
+        if downloads is not None:
+            out.append(downloads)
+        for part in beside.resources if beside is not None else []:
+            for file in part.paths:
+                if not is_external(file) and not (path.parent / file).is_file():
+                    self.reader.problems.append(
+                        f"resource {part.name!r}: file {file!r} not found next to "
+                        "the descriptor"
+                    )
         facts = self.facts(meta, schema)
-        if path.is_file():
-            facts += item(_("Schema"), self.download(path, path.name))
         facts.extend(self.links(meta, schema))
         if schema is not None:
             facts.extend(other_keys(schema.other))
         if beside is not None:
             facts.extend(other_keys(beside.other))
-        if beside is not None and "download" not in self.options:
-            local = [
-                self.resource_file(part, path.parent, resource)
-                for resource in beside.resources
-                for part in resource.paths
-                if not is_external(part)
-            ]
-            if local:
-                facts += item(_("Download"), *one_or_list(local))
         out.append(facts)
-        buttons = self.download_buttons(meta, beside)
-        if buttons is not None:
-            out.append(buttons)
         if schema is None or not schema.fields:
             out.append(
                 nodes.paragraph(
@@ -152,8 +149,10 @@ class DatasetDirective(CircDirective):
         out: list[nodes.Node] = []
         if text(meta.get("description")):
             out.extend(self.description(text(meta["description"])))
+        downloads = DownloadsWriter(self).block(package_downloads(package, path))
+        if downloads is not None:
+            out.append(downloads)
         facts = self.facts(meta, None)
-        facts += item(_("Descriptor"), self.download(path, path.name))
         facts.extend(self.links(meta, None))
         facts.extend(other_keys(package.other))
         out.append(facts)
@@ -186,12 +185,13 @@ class DatasetDirective(CircDirective):
         if text(resource.meta.get("description")):
             out.extend(self.description(text(resource.meta["description"])))
         facts = nodes.definition_list(classes=["circ-dataset__metadata"])
-        files = [self.resource_file(part, folder, resource) for part in resource.paths]
-        if files:
-            facts += item(
-                _("Download") if len(files) == 1 else _("Download (in parts)"),
-                *(files[0] if len(files) == 1 else [self.parts(files)]),
-            )
+        # Its files are in the downloads at the top; a missing one is reported.
+        for part in resource.paths:
+            if not is_external(part) and not (folder / part).is_file():
+                self.reader.problems.append(
+                    f"resource {resource.name!r}: file {part!r} not found next to "
+                    "the descriptor"
+                )
         schema = resource.schema
         if schema is None and resource.schema_path:
             schema = self.schema_file(resource.schema_path, folder)
@@ -210,31 +210,6 @@ class DatasetDirective(CircDirective):
         if schema is not None and schema.fields:
             out.extend(self.fields(schema, title, offset))
         return out
-
-    def parts(self, files: list[list[nodes.Node]]) -> nodes.Node:
-        listing = nodes.enumerated_list()
-        for entry in files:
-            listing += nodes.list_item("", nodes.paragraph("", "", *entry))
-        return listing
-
-    def resource_file(
-        self, part: str, folder: Path, resource: Resource
-    ) -> list[nodes.Node]:
-        """A link to one file of a resource, with its format and size."""
-        form = text(resource.meta.get("format")) or Path(urlparse(part).path).suffix[1:]
-        if is_external(part):
-            return [
-                link(part.rsplit("/", 1)[-1] or part, part),
-                nodes.Text(f" ({form.upper()})"),
-            ]
-        local = (folder / part).resolve()
-        if not local.is_file():
-            self.reader.problems.append(
-                f"resource {resource.name!r}: file {part!r} not found next to the descriptor"
-            )
-            return [nodes.literal(part, part)]
-        size = human_size(os.path.getsize(local), self.language)
-        return [self.download(local, part), nodes.Text(f" ({form.upper()}, {size})")]
 
     def schema_file(self, reference: str, folder: Path) -> Schema | None:
         if is_external(reference):
@@ -295,7 +270,12 @@ class DatasetDirective(CircDirective):
         schema_url = text(meta.get("path")) if schema is not None else ""
         if catalogue:
             items.append(
-                item(_("Catalogue"), link(catalogue, f"{CATALOGUE}{catalogue}/"))
+                item(
+                    _("Catalogue"),
+                    link(
+                        _("Its page on schema.data.gouv.fr"), f"{CATALOGUE}{catalogue}/"
+                    ),
+                )
             )
             validate = (
                 f"{VALIDATA}?schema_name=schema-datagouvfr.{quote(catalogue, safe='')}"
@@ -307,7 +287,12 @@ class DatasetDirective(CircDirective):
         if validate:
             items.append(item(_("Validate a file"), link("validata.fr", validate)))
         if text(meta.get("datagouv")):
-            items.append(item("data.gouv.fr", link("", text(meta["datagouv"]))))
+            items.append(
+                item(
+                    "data.gouv.fr",
+                    link(_("The dataset on data.gouv.fr"), text(meta["datagouv"])),
+                )
+            )
         if schema is not None:
             examples = [
                 r for r in schema.meta.get("resources") or []
@@ -326,38 +311,6 @@ class DatasetDirective(CircDirective):
                 items.append(item(_("Example files"), *one_or_list(entries)))
         return items
 
-    def download_buttons(
-        self, meta: dict[str, Any], beside: Package | None
-    ) -> nodes.Node | None:
-        resources: list[tuple[str, str]] = []
-        if (self.options.get("download") or "").strip():
-            resources = parse_downloads(self.options["download"])
-        elif beside is not None:
-            # Remote files as buttons; local ones are listed with their size.
-            for resource in beside.resources:
-                label = text(resource.meta.get("title")) or resource.name
-                resources += [(label, p) for p in resource.paths if is_external(p)]
-        if not resources:
-            return None
-        row = nodes.paragraph("", "", classes=["circ-buttons"])
-        for index, (label, url) in enumerate(resources):
-            if index:
-                row += nodes.Text(" ")
-            row += make_button(
-                url,
-                [nodes.Text(f"{_('Download')} {label}".strip())],
-                classes=[
-                    "circ-button",
-                    "circ-button--secondary",
-                    "circ-button--medium",
-                ],
-                icon="download",
-                new_tab=False,
-                docname=self.env.docname,
-                location=self.get_location(),
-            )
-        return row
-
     def fields(self, schema: Schema, title: str, offset: int) -> list[nodes.Node]:
         anchors = self.anchors
         caption = f"{_('Fields')} – {title}" if title else _("Fields")
@@ -368,6 +321,9 @@ class DatasetDirective(CircDirective):
             ),
             summary_table(schema, anchors, caption),
         ]
+        index = letter_index(schema, anchors, f"circ-dataset-{serial}")
+        if index is not None:
+            out.append(index)
         same = shared_value_lists(schema, anchors)
         for schema_field in schema.fields:
             entry = field_entry(

@@ -7,6 +7,7 @@ sphinx-circ's own metadata keys and the sizes of downloadable files.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 from typing import Any
 
@@ -47,11 +48,40 @@ def codes(values: Iterable[Any], separator: str = ", ") -> list[nodes.Node]:
     return out
 
 
+def readable(url: str) -> str:
+    """An address as a reader reads it: no scheme, no ``www.``, no final slash."""
+    shown = re.sub(r"^[a-z]+://(www\.)?", "", url.strip(), flags=re.I)
+    return shown.rstrip("/") or url
+
+
 def link(label: str, url: str) -> nodes.Node:
     if url and is_safe_url(url):
-        shown = nodes.Text(label) if label else breakable(url)
+        shown = nodes.Text(label) if label else breakable(readable(url))
         return nodes.reference("", "", shown, refuri=url)
     return nodes.Text(label or url)
+
+
+#: Licences open data uses, by their identifier: (name, page), so that a
+#: descriptor naming one only by its identifier still shows it named and linked.
+KNOWN_LICENCES = {
+    "etalab-2.0": ("Licence Ouverte 2.0", "https://www.etalab.gouv.fr/licence-ouverte-open-licence/"),
+    "lo-2.0": ("Licence Ouverte 2.0", "https://www.etalab.gouv.fr/licence-ouverte-open-licence/"),
+    "etalab-1.0": ("Licence Ouverte 1.0", "https://www.etalab.gouv.fr/wp-content/uploads/2014/05/Licence_Ouverte.pdf"),
+    "odbl-1.0": ("Open Database License (ODbL) 1.0", "https://opendatacommons.org/licenses/odbl/1-0/"),
+    "odc-by-1.0": ("Open Data Commons Attribution 1.0", "https://opendatacommons.org/licenses/by/1-0/"),
+    "pddl-1.0": ("Open Data Commons PDDL 1.0", "https://opendatacommons.org/licenses/pddl/1-0/"),
+    "cc-by-4.0": ("Creative Commons BY 4.0", "https://creativecommons.org/licenses/by/4.0/"),
+    "cc-by-sa-4.0": ("Creative Commons BY-SA 4.0", "https://creativecommons.org/licenses/by-sa/4.0/"),
+    "cc0-1.0": ("Creative Commons Zero 1.0", "https://creativecommons.org/publicdomain/zero/1.0/"),
+}  # fmt: skip
+_LICENCE_TITLES = {
+    title.lower(): (title, url) for title, url in KNOWN_LICENCES.values()
+}
+
+
+def known_licence(name: str) -> tuple[str, str] | None:
+    key = name.strip().lower()
+    return KNOWN_LICENCES.get(key) or _LICENCE_TITLES.get(key)
 
 
 def item(term: str | nodes.Node, *definition: nodes.Node) -> nodes.definition_list_item:
@@ -140,10 +170,16 @@ def licences(values: Any) -> list[list[nodes.Node]]:
     found = []
     for licence in values if isinstance(values, list) else [values]:
         if isinstance(licence, dict):
-            label = text(licence.get("title") or licence.get("name"))
-            found.append([link(label, text(licence.get("path")))])
+            known = known_licence(text(licence.get("name")))
+            label = text(licence.get("title")) or (known[0] if known else "")
+            label = label or text(licence.get("name"))
+            url = text(licence.get("path")) or (known[1] if known else "")
+            found.append([link(label, url)])
         elif text(licence):
-            found.append([nodes.Text(text(licence))])
+            known = known_licence(text(licence))
+            found.append(
+                [link(text(licence), known[1]) if known else nodes.Text(text(licence))]
+            )
     return found
 
 

@@ -10,6 +10,7 @@ builder renders the page.
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 from docutils import nodes
@@ -96,6 +97,19 @@ def type_text(schema_field: Field) -> list[nodes.Node]:
     return out
 
 
+_SENTENCE_END = re.compile(r"(?<=[.!?…])\s+(?=[A-ZÀ-ÖØ-Þ«\"(])")
+
+
+def first_sentence(text: str, limit: int = 160) -> str:
+    """The first sentence (or line) of a Markdown description, cut at *limit*
+    characters on a word boundary with an ellipsis."""
+    first = text.strip().split("\n\n", 1)[0].replace("\n", " ")
+    first = _SENTENCE_END.split(first, 1)[0].strip()
+    if len(first) > limit:
+        first = first[:limit].rsplit(" ", 1)[0].rstrip(",;:") + "…"
+    return first
+
+
 def summary_table(schema: Schema, anchors: dict[str, str], caption: str) -> nodes.table:
     """Field, title, type and whether it is required: the schema at a glance."""
     table, body = captioned_table(
@@ -105,10 +119,12 @@ def summary_table(schema: Schema, anchors: dict[str, str], caption: str) -> node
         ["circ-dataset__summary", STACK_CLASS, "longtable"],
     )
     for schema_field in schema.fields:
+        # Without a title, the description's first sentence says what it is.
+        title = schema_field.title or first_sentence(schema_field.description)
         row = table_row(
             [
                 nodes.paragraph("", "", field_link(schema_field.name, anchors)),
-                nodes.paragraph("", "", *markdown_inline(schema_field.title)),
+                nodes.paragraph("", "", *markdown_inline(title)),
                 nodes.paragraph("", "", *type_text(schema_field)),
                 nodes.paragraph("", _("yes") if schema_field.required else _("no")),
             ]
@@ -122,10 +138,21 @@ def summary_table(schema: Schema, anchors: dict[str, str], caption: str) -> node
 SHORT_LIST = 10
 
 
+#: Values a reader copies into a file (patterns, allowed values, examples):
+#: the script gives each a copy button.
+COPYABLE = "circ-copyable"
+
+
+def copyable(value: Any) -> nodes.literal:
+    literal = code(value)
+    literal["classes"].append(COPYABLE)
+    return literal
+
+
 def value_list(values: list[Any]) -> list[nodes.Node]:
     """Values one per line, or, when there are many, flowing side by side."""
     if len(values) <= SHORT_LIST:
-        return [bullets([[code(value)] for value in values])]
+        return [bullets([[copyable(value)] for value in values])]
     return [nodes.paragraph("", "", *codes(values), classes=["circ-dataset__values"])]
 
 
@@ -139,6 +166,15 @@ def bound(constraints: dict[str, Any], low: str, high: str) -> list[nodes.Node]:
                 parts.append(nodes.Text(" " + _("and") + " "))
             parts += [nodes.Text(f"{sign} "), code(constraints[key])]
     return parts
+
+
+def exact_length(constraints: dict[str, Any]) -> list[nodes.Node]:
+    """``exactement 5 caractères`` when both bounds of a length are equal."""
+    low, high = constraints.get("minLength"), constraints.get("maxLength")
+    if low is None or low != high or not isinstance(low, int) or isinstance(low, bool):
+        return []
+    words = ngettext("exactly {count} character", "exactly {count} characters", low)
+    return [nodes.Text(words.format(count=low))]
 
 
 def field_facts(
@@ -169,11 +205,11 @@ def field_facts(
     values = bound(constraints, "minimum", "maximum")
     if values:
         facts += item(_("Values"), *values)
-    length = bound(constraints, "minLength", "maxLength")
+    length = exact_length(constraints) or bound(constraints, "minLength", "maxLength")
     if length:
         facts += item(_("Length"), *length)
     if "pattern" in constraints:
-        facts += item(_("Pattern"), code(constraints["pattern"]))
+        facts += item(_("Pattern"), copyable(constraints["pattern"]))
     if "jsonSchema" in constraints:
         facts += item(_("JSON Schema"), code(constraints["jsonSchema"]))
     labels = {
@@ -195,7 +231,7 @@ def field_facts(
         count = len(schema_field.examples)
         label = ngettext("Example", "Examples", count)
         if count == 1:
-            facts += item(label, code(schema_field.examples[0]))
+            facts += item(label, copyable(schema_field.examples[0]))
         else:
             facts += item(label, *value_list(schema_field.examples))
     for key, value in schema_field.other.items():

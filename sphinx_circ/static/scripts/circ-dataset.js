@@ -1,5 +1,7 @@
 /* sphinx-circ: filter a dataset's fields by name, title or description
-   (accent- and case-insensitive). Without it every field is shown. */
+   (accent- and case-insensitive), and copy a pattern, an allowed value or
+   an example with one press. Without it every field is shown, and values
+   are selected by hand. */
 (() => {
   const fold = (text) => text.normalize("NFD").replace(/[\u0300-\u036f]/g, "").toLowerCase();
   /* The message's form for a count, by the page language's plural rules
@@ -45,5 +47,34 @@
 
     input.addEventListener("input", apply);
     filter.hidden = false;
+  }
+
+  /* Copy buttons: the value exactly as the file writes it (the <wbr> break
+     opportunities add no character). */
+  const words = document.querySelector(".circ-dataset__filter");
+  if (!words || !navigator.clipboard) return;
+  const announce = document.createElement("p");
+  announce.className = "circ-visually-hidden";
+  announce.setAttribute("role", "status");
+  document.body.append(announce);
+  for (const value of document.querySelectorAll(".circ-dataset code.circ-copyable")) {
+    const button = document.createElement("button");
+    button.type = "button";
+    button.className = "circ-copy";
+    button.textContent = words.dataset.circCopy;
+    button.setAttribute("aria-label", `${words.dataset.circCopy} ${value.textContent}`);
+    button.addEventListener("click", async () => {
+      try {
+        await navigator.clipboard.writeText(value.textContent);
+      } catch {
+        return;
+      }
+      button.textContent = words.dataset.circCopied;
+      announce.textContent = words.dataset.circAnnounce.replace("{value}", value.textContent);
+      setTimeout(() => {
+        button.textContent = words.dataset.circCopy;
+      }, 2000);
+    });
+    value.after(" ", button);
   }
 })();
