@@ -89,3 +89,39 @@ def test_without_javascript_every_field_shows(browser: Any, site: str) -> None:
 def test_axe(page: Any, site: str, mode: str) -> None:
     goto_in_mode(page, f"{site}index.html", mode)
     assert axe_violations(page) == []
+
+
+def test_a_value_is_copied_exactly_with_one_press(browser: Any, site: str) -> None:
+    context = browser.new_context()
+    context.grant_permissions(["clipboard-read", "clipboard-write"])
+    page = context.new_page()
+    page.goto(f"{site}index.html")
+    pattern = page.locator(".circ-dataset__field code.circ-copyable").first
+    expected = pattern.text_content()
+    button = page.locator("button.circ-copy").first
+    assert button.text_content() == "Copier"
+    assert button.get_attribute("aria-label") == f"Copier {expected}"
+    button.click()
+    assert page.evaluate("navigator.clipboard.readText()") == expected
+    assert button.text_content() == "Copié"
+    assert page.text_content("[role=status].circ-visually-hidden") == (
+        f"Copié\u00a0: {expected}"
+    )
+    context.close()
+
+
+def test_the_largest_schema_reads_from_its_contents(page: Any, site: str) -> None:
+    """No title in this schema: the summary shows each description's first
+    sentence; the letter index is in "On this page"."""
+    page.goto(f"{site}index.html")
+    titles = page.eval_on_selector_all(
+        "table.circ-dataset__summary tbody tr td:nth-child(2) p",
+        "ps => ps.map(p => p.textContent.trim())",
+    )
+    assert len(titles) == 207 and sum(1 for t in titles if t) > 200
+    letters = page.eval_on_selector_all(
+        "nav.page-toc a", "links => links.map(a => a.textContent.trim())"
+    )
+    assert {"D", "I", "N"} <= set(letters)
+    page.click("nav.page-toc a:text-is('N')")
+    assert page.evaluate("location.hash").startswith("#circ-dataset-")
