@@ -576,3 +576,22 @@ def test_a_large_schema_gets_a_letter_index_in_the_contents(build) -> None:
     assert [t for t in toc if len(t) == 1] == ["A", "B", "C", "E"]
     small = html(build(files()))
     assert small.select_one(".circ-dataset__index") is None
+
+
+def test_a_resource_without_a_file_is_documented_without_a_download(build) -> None:
+    descriptor = {
+        "title": "Paquet",
+        "resources": [
+            {"name": "sans-fichier", "schema": {"fields": [{"name": "code"}]}},
+        ],
+    }
+    out = {
+        "index.md": "# Paquet\n\n:::{dataset} paquet/datapackage.json\n:::\n",
+        "paquet/datapackage.json": json.dumps(descriptor),
+    }
+    built = build(out)
+    assert warnings_of(built, "dataset") == []
+    page = html(built)
+    titles = [t.get_text() for t in page.select(".circ-download__title")]
+    assert titles == ["Descripteur (Data Package)"]
+    assert [e["id"] for e in page.select(".circ-dataset__field")] == ["code"]
