@@ -258,7 +258,7 @@ def details(
             item(ngettext("Source", "Sources", len(found)), *one_or_list(found))
         )
     if text(meta.get("image")):
-        items.append(item(_("Image"), link("", text(meta["image"]))))
+        items.append(item(_("Image"), link(_("See the image"), text(meta["image"]))))
     if schema is not None:
         items.extend(schema_keys(schema, anchors))
     return items
