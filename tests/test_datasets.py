@@ -595,3 +595,16 @@ def test_a_resource_without_a_file_is_documented_without_a_download(build) -> No
     titles = [t.get_text() for t in page.select(".circ-download__title")]
     assert titles == ["Descripteur (Data Package)"]
     assert [e["id"] for e in page.select(".circ-dataset__field")] == ["code"]
+
+
+def test_without_files_the_page_leads_to_data_gouv(build) -> None:
+    descriptor = json.loads(json.dumps(DESCRIPTOR))
+    descriptor["resources"] = []
+    page = html(build(files(descriptor=descriptor)))
+    first = page.select_one(".circ-download")
+    assert first.select_one(".circ-download__title").get_text() == (
+        "Les fichiers sur data.gouv.fr"
+    )
+    button = first.select_one("a.circ-button")
+    assert button["href"] == DESCRIPTOR["datagouv"]
+    assert button.get_text(" ", strip=True).startswith("Voir ")

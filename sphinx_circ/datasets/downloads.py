@@ -45,6 +45,8 @@ class Download:
     when: Any = None
     #: The schema and example files: secondary buttons.
     secondary: bool = False
+    #: A page where the files are (data.gouv.fr), not a file.
+    page: bool = False
 
 
 def file_format(part: str, declared: Any = None) -> str:
@@ -115,6 +117,13 @@ def table_downloads(
                         secondary=True,
                     )
                 )  # fmt: skip
+    if not found and text(meta.get("datagouv")):
+        # No file here: the page where the producer publishes them.
+        found.append(
+            Download(
+                str(_("The files on data.gouv.fr")), text(meta["datagouv"]), page=True
+            )
+        )
     if path.is_file() and schema is not None:
         found.append(schema_download(path))
     return found
@@ -210,14 +219,16 @@ class DownloadsWriter:
         what = (
             f"{download.title} ({download.form})" if download.form else download.title
         )
+        verb = _("See") if download.page else _("Download")
         label: list[nodes.Node] = [
-            nodes.Text(str(_("Download"))),
+            nodes.Text(str(verb)),
             screen_reader_text(f" {what}"),
         ]
         directive = self.directive
         if download.local is None:
             return make_button(
-                download.target, label, classes=classes, icon="download", new_tab=False,
+                download.target, label, classes=classes,
+                icon="link-external" if download.page else "download", new_tab=False,
                 docname=directive.env.docname, location=directive.get_location(),
             )  # fmt: skip
         if not download.local.is_file():
