@@ -146,16 +146,6 @@ class DatasetDirective(CircDirective):
 
     def package(self, package: Package, path: Path) -> list[nodes.Node]:
         meta = self.with_options(package.meta)
-        out: list[nodes.Node] = []
-        if text(meta.get("description")):
-            out.extend(self.description(text(meta["description"])))
-        downloads = DownloadsWriter(self).block(package_downloads(package, path))
-        if downloads is not None:
-            out.append(downloads)
-        facts = self.facts(meta, None)
-        facts.extend(self.links(meta, None))
-        facts.extend(other_keys(package.other))
-        out.append(facts)
         wanted = (self.options.get("resource") or "").strip()
         resources = package.resources
         if wanted:
@@ -165,6 +155,18 @@ class DatasetDirective(CircDirective):
                 self.reader.problems.append(
                     f"{path.name}: no resource named {wanted!r}; use one of: {names}"
                 )
+        out: list[nodes.Node] = []
+        if text(meta.get("description")):
+            out.extend(self.description(text(meta["description"])))
+        downloads = DownloadsWriter(self).block(
+            package_downloads(package, path, resources)
+        )
+        if downloads is not None:
+            out.append(downloads)
+        facts = self.facts(meta, None)
+        facts.extend(self.links(meta, None))
+        facts.extend(other_keys(package.other))
+        out.append(facts)
         for resource in resources:
             out.extend(self.resource(resource, path.parent, len(resources) > 1))
         return out

@@ -136,10 +136,13 @@ def schema_download(path: Path) -> Download:
     )  # fmt: skip
 
 
-def package_downloads(package: Package, path: Path) -> list[Download]:
+def package_downloads(
+    package: Package, path: Path, resources: list[Resource]
+) -> list[Download]:
+    """The files of *resources* (those the block documents), then the descriptor."""
     found: list[Download] = []
     when = dated(package.meta)
-    for resource in package.resources:
+    for resource in resources:
         found += resource_downloads(resource, path.parent, when)
     found.append(
         Download(
