@@ -428,6 +428,8 @@ def test_one_resource_of_a_package(build) -> None:
     page = "# Paquet\n\n:::{dataset} paquet/datapackage.json\n:resource: regions\n:::\n"
     built = build(package_files(page))
     assert [e["id"] for e in html(built).select(".circ-dataset__field")] == ["region"]
+    titles = [t.get_text() for t in html(built).select(".circ-download__title")]
+    assert titles == ["regions", "Descripteur (Data Package)"]
     page = page.replace("regions", "departements")
     built = build(package_files(page))
     assert any(
