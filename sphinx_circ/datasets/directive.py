@@ -36,6 +36,7 @@ from .facts import (
     when,
 )
 from .markdown import markdown_blocks
+from .record import note_dataset
 from .render import (
     anchors_for,
     circ_dataset_filter,
@@ -81,6 +82,7 @@ class DatasetDirective(CircDirective):
             self.warn(f"dataset schema: {problem}{hint}")
         for read in self.reader.files[1:]:
             self.env.note_dependency(str(read))
+        note_dataset(self, found, path)
         return [container]
 
     # -- one table -----------------------------------------------------------------

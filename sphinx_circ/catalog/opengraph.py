@@ -1,0 +1,132 @@
+"""Open Graph and Twitter card tags: what a shared link shows.
+
+Every page gets its title, a summary (the page's ``description`` front
+matter, else its dataset's description, else its first paragraph), the
+site's name and language and, with ``html_baseurl``, its address and an
+image: the page's hero image, else the organisation's logo.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+from pathlib import Path
+from typing import Any
+
+from docutils import nodes
+from sphinx.application import Sphinx
+
+from ..config import theme_settings
+from ..datasets.record import records_of
+from ..urls import is_external
+from . import output_url, page_url
+
+#: Characters of a summary (Open Graph readers cut longer ones).
+SUMMARY_LENGTH = 200
+
+
+def shorten(text: str, length: int = SUMMARY_LENGTH) -> str:
+    text = " ".join(text.split())
+    if len(text) <= length:
+        return text
+    cut = text[: length - 1].rsplit(" ", 1)[0]
+    return cut.rstrip(" ,;:.") + "…"
+
+
+def first_paragraph(doctree: Any) -> str:
+    if doctree is None:
+        return ""
+    for paragraph in doctree.findall(nodes.paragraph):
+        if paragraph.next_node(nodes.Invisible) is not None:
+            continue
+        found = paragraph.astext().strip()
+        if len(found) > 20:
+            return found
+    return ""
+
+
+def summary(app: Sphinx, pagename: str, context: dict[str, Any], doctree: Any) -> str:
+    meta = context.get("meta") or {}
+    if isinstance(meta, dict) and str(meta.get("description") or "").strip():
+        return shorten(str(meta["description"]))
+    for record in records_of(app.env).get(pagename, []):
+        if record.kind == "dataset" and record.description:
+            return shorten(record.description)
+    return shorten(first_paragraph(doctree))
+
+
+def hero_image(app: Sphinx, doctree: Any) -> str:
+    """The output path (or web address) of the page's hero image, if any."""
+    if doctree is None:
+        return ""
+    for image in doctree.findall(nodes.image):
+        if "circ-hero__image" not in image.get("classes", []):
+            continue
+        uri = str(image.get("uri", ""))
+        if is_external(uri):
+            return uri
+        images = getattr(app.builder, "images", {})
+        if uri in images:
+            return f"{app.builder.imagedir}/{images[uri]}"
+    return ""
+
+
+def logo_image(app: Sphinx) -> str:
+    settings = theme_settings(app)
+    logo = settings.organisation_logo if settings is not None else ""
+    logo = logo or str(app.config.html_logo or "")
+    if not logo:
+        return ""
+    if is_external(logo):
+        return logo
+    # Sphinx and the theme copy the logo (and the icon made from it) to _static.
+    return f"_static/{Path(logo).name}"
+
+
+def image_url(app: Sphinx, doctree: Any) -> str:
+    found = hero_image(app, doctree) or logo_image(app)
+    if not found or is_external(found):
+        return found if found.startswith("https://") else ""
+    return output_url(app, found)
+
+
+def tag(attribute: str, name: str, content: str) -> str:
+    return f'\n<meta {attribute}="{name}" content="{html.escape(content, quote=True)}">'
+
+
+def page_tags(app: Sphinx, pagename: str, context: dict[str, Any], doctree: Any) -> str:
+    title = html.unescape(re.sub(r"<[^>]+>", "", str(context.get("title") or "")))
+    site = str(app.config.html_title or app.config.project or "").strip()
+    description = summary(app, pagename, context, doctree)
+    language = str(app.config.language or "en")
+    tags: list[tuple[str, str, str]] = [
+        ("property", "og:type", "website"),
+        ("property", "og:title", title or site),
+        ("property", "og:site_name", site),
+        ("property", "og:locale", locale(language)),
+    ]
+    url = page_url(app, pagename)
+    if url:
+        tags.append(("property", "og:url", url))
+    if description:
+        tags.append(("property", "og:description", description))
+    image = image_url(app, doctree)
+    if image:
+        tags.append(("property", "og:image", image))
+    tags.append(("name", "twitter:card", "summary_large_image" if image else "summary"))
+    tags.append(("name", "twitter:title", title or site))
+    if description:
+        tags.append(("name", "twitter:description", description))
+        if 'name="description"' not in str(context.get("metatags") or ""):
+            tags.append(("name", "description", description))
+    if image:
+        tags.append(("name", "twitter:image", image))
+    return "".join(tag(*t) for t in tags if t[2])
+
+
+def locale(language: str) -> str:
+    """``fr_FR`` for ``fr``, as Open Graph writes a locale."""
+    language = language.replace("-", "_")
+    if "_" in language:
+        return language
+    return {"en": "en_US"}.get(language, f"{language}_{language.upper()}")
