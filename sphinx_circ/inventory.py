@@ -230,7 +230,7 @@ class InventoryDirective(CircDirective):
         container += circ_inventory_controls("", uid=f"circ-inventory-{serial}")
         container += self.table(entries)
         container += self.calendar(entries)
-        note_inventory(self.env, entries, self.get_location())
+        note_inventory(self.env, entries, self.lineno)
         return [container]
 
     def summary(self, entries: list[Entry]) -> nodes.Node:

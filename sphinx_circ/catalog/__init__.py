@@ -123,10 +123,11 @@ def page_context(
 
 def setup_catalog(app: Sphinx) -> None:
     # ``datasets.record`` reads the vocabularies of this package: imported here.
-    from ..datasets.record import merge_records, purge_records
+    from ..datasets.record import check_records, merge_records, purge_records
 
     app.connect("env-purge-doc", purge_records)
     app.connect("env-merge-info", merge_records)
     app.connect("env-check-consistency", check_base_url)
+    app.connect("env-check-consistency", check_records)
     app.connect("html-page-context", page_context)
     app.connect("build-finished", write_outputs)

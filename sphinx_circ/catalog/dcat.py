@@ -11,6 +11,7 @@ the guide (``docs/guide/donnees.md``).
 
 from __future__ import annotations
 
+import json
 import re
 from pathlib import Path
 from typing import Any
@@ -306,7 +307,17 @@ def write_catalog(app: Sphinx) -> None:
     graph = catalog_graph(app)
     outdir = Path(app.outdir)
     (outdir / TURTLE).write_text(graph.serialize(format="turtle"), encoding="utf-8")
-    (outdir / JSONLD).write_text(
-        graph.serialize(format="json-ld", context=NAMESPACES, indent=1),
-        encoding="utf-8",
-    )
+    (outdir / JSONLD).write_text(jsonld_text(graph), encoding="utf-8")
+
+
+def jsonld_text(graph: Any) -> str:
+    """The graph as JSON-LD, its nodes in the order of their addresses (rdflib
+    writes them in no fixed order)."""
+    data = json.loads(graph.serialize(format="json-ld", context=NAMESPACES))
+    if isinstance(data, dict) and isinstance(data.get("@graph"), list):
+        data["@graph"].sort(key=lambda node: str(node.get("@id", "")))
+        for node in data["@graph"]:
+            for value in node.values():
+                if isinstance(value, list):
+                    value.sort(key=lambda item: json.dumps(item, sort_keys=True))
+    return json.dumps(data, ensure_ascii=False, indent=1, sort_keys=True) + "\n"

@@ -73,7 +73,7 @@ class ResourceRecord:
 @dataclass(frozen=True)
 class DatasetRecord:
     docname: str
-    #: The block's line in its page (the CSV's row for an inventory).
+    #: The block's line in its page.
     line: int
     #: Unique on the page: ``dataset-1``, ``dataset-2``, ``inventory-12``…
     key: str
@@ -399,7 +399,9 @@ def note_dataset(
         docname=docname,
         line=line,
         key=next_key(env, docname, "dataset"),
-        title=text(meta.get("title")) or text(meta.get("name")),
+        title=text(meta.get("title"))
+        or text(meta.get("name"))
+        or (path.parent.name if path.stem == "datapackage" else path.stem),
         description=plain_text(text(meta.get("description"))),
         keywords=texts(meta.get("keywords")),
         licence_name=licence_name,
@@ -423,7 +425,6 @@ def note_dataset(
         resources=tuple(resources),
     )
     add_record(env, record)
-    check_record(record, (docname, line))
 
 
 def downloads(value: str) -> list[tuple[str, str]]:
@@ -432,11 +433,26 @@ def downloads(value: str) -> list[tuple[str, str]]:
     return [(label, url) for label, url in parse_downloads(value) if is_safe_url(url)]
 
 
+def check_records(app: Sphinx, env: BuildEnvironment) -> None:
+    """Warn (``circ.data``) about what machines cannot read in the records,
+    for the builders that write the catalogue and the pages' data."""
+    if app.builder.name not in ("html", "dirhtml"):
+        return
+    for record in all_records(env):
+        check_record(record, (record.docname, record.line))
+
+
 def check_record(record: DatasetRecord, location: Any) -> None:
     """Warn (``circ.data``) about what machines cannot read in *record*."""
+    subject = (
+        f"inventory line {record.key.removeprefix('inventory-')} ({record.title!r})"
+        if record.kind == "inventory"
+        else f"dataset {record.title or record.key!r}"
+    )
     if record.frequency and not record.frequency_uri:
         warn(
-            f"update frequency {record.frequency!r} is not in {FREQUENCY_NAME}; "
+            f"{subject}: update frequency {record.frequency!r} is not in "
+            f"{FREQUENCY_NAME}; "
             "write one of: Quotidienne, Hebdomadaire, Mensuelle, Trimestrielle, "
             "Annuelle, Ponctuelle, Temps réel (or daily, weekly, monthly…)",
             "data",
@@ -445,7 +461,7 @@ def check_record(record: DatasetRecord, location: Any) -> None:
     for resource in record.resources:
         if not resource.known_format:
             warn(
-                f"format {resource.format!r} of {resource.title!r} is not in "
+                f"{subject}: format {resource.format!r} of {resource.title!r} is not in "
                 f"{FILE_TYPE_NAME}; catalogues leave its format out",
                 "data",
                 location,
@@ -455,16 +471,15 @@ def check_record(record: DatasetRecord, location: Any) -> None:
         length = len(record.description)
         if not low <= length <= high:
             warn(
-                f"the description of dataset {record.title or record.key!r} has "
-                f"{length} characters; search engines (Google Dataset Search) ask "
-                f"{low} to {high}: describe the data in the descriptor's "
-                "'description'",
+                f"{subject}: its description has {length} characters; search "
+                f"engines (Google Dataset Search) ask {low} to {high}: describe "
+                "the data in the descriptor's 'description'",
                 "data",
                 location,
             )
 
 
-def note_inventory(env: BuildEnvironment, entries: list[Any], location: Any) -> None:
+def note_inventory(env: BuildEnvironment, entries: list[Any], line: int) -> None:
     """Record the inventory's rows that have an address (``inventory.Entry``)."""
     for entry in entries:
         if not entry.url:
@@ -472,7 +487,7 @@ def note_inventory(env: BuildEnvironment, entries: list[Any], location: Any) -> 
         frequency = getattr(entry, "frequency", "")
         record = DatasetRecord(
             docname=env.docname,
-            line=entry.line,
+            line=line,
             key=f"inventory-{entry.line}",
             title=entry.title or entry.url,
             description=entry.description,
@@ -487,7 +502,6 @@ def note_inventory(env: BuildEnvironment, entries: list[Any], location: Any) -> 
             kind="inventory",
         )
         add_record(env, record)
-        check_record(record, location)
 
 
 __all__ = [
