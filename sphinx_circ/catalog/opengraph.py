@@ -65,9 +65,14 @@ def hero_image(app: Sphinx, doctree: Any) -> str:
         uri = str(image.get("uri", ""))
         if is_external(uri):
             return uri
+        imagedir = str(getattr(app.builder, "imagedir", "_images"))
+        # The HTML builder has already given the image its output path.
+        if uri.startswith(f"{imagedir}/"):
+            return uri
         images = getattr(app.builder, "images", {})
-        if uri in images:
-            return f"{app.builder.imagedir}/{images[uri]}"
+        source = str((image.get("candidates") or {}).get("*", uri))
+        if source in images:
+            return f"{imagedir}/{images[source]}"
     return ""
 
 

@@ -154,7 +154,8 @@ def next_key(env: BuildEnvironment, docname: str, prefix: str) -> str:
 def plain_text(markdown: str) -> str:
     """A Markdown description as plain text: links by their label, no marks."""
     found = re.sub(r"!?\[([^\]]*)\]\([^)]*\)", r"\1", markdown)
-    found = re.sub(r"[*_`#>]+", "", found)
+    found = re.sub(r"(?m)^\s*(#+|>+|[-*+]|\d+\.)\s+", "", found)
+    found = re.sub(r"\*+|`+", "", found)
     return " ".join(found.split())
 
 
@@ -330,7 +331,10 @@ def note_dataset(
     schemas: list[Schema] = []
     resources: list[ResourceRecord] = []
     schema_ref = ""
+    #: Keys outside the specifications that say when the data were taken.
+    extra: dict[str, Any] = {}
     if isinstance(found, Package):
+        extra.update(found.other)
         meta = with_options(found.meta, options)
         wanted = (options.get("resource") or "").strip()
         chosen = [r for r in found.resources if not wanted or r.name == wanted]
@@ -350,7 +354,10 @@ def note_dataset(
     else:
         meta = dict(found.meta) if found is not None else {}
         beside = package_beside(path) if found is not None else None
+        if found is not None:
+            extra.update(found.other)
         if beside is not None:
+            extra.update(beside.other)
             meta.update(beside.meta)
             for resource in beside.resources:
                 resources += resource_record(resource, path.parent, srcdir)
@@ -411,7 +418,7 @@ def note_dataset(
         contact=contact or (emails[0] if emails else ""),
         frequency=frequency,
         frequency_uri=frequency_uri(frequency) or "" if frequency else "",
-        temporal=temporal_of(meta),
+        temporal=temporal_of({**extra, **meta}),
         spatial=text(meta.get("coverage") or meta.get("spatial")),
         created=text(meta.get("created")),
         modified=text(meta.get("updated") or meta.get("lastModified")),
