@@ -460,6 +460,9 @@ def test_catalog_of_the_portal(portal: tuple[Path, str]) -> None:
         URIRef("https://www.etalab.gouv.fr/licence-ouverte-open-licence/")
     ]
     assert [str(t) for t in objects(g, catalog, f"{DCT}title")] == ["Portail d’essai"]
+    assert [str(t) for t in objects(g, catalog, f"{DCT}description")] == [
+        "Catalogue des jeux de données de Portail d’essai"
+    ]
 
 
 def test_catalog_dataset_and_distributions(portal: tuple[Path, str]) -> None:
@@ -663,3 +666,25 @@ def test_docs_machine_outputs(docs_build: DocsBuild) -> None:
         f"{base}{p}" for p in pages if p not in ("genindex.html", "search.html")
     ]
     assert shacl_violations(out / "catalog.ttl") == []
+
+
+def test_a_site_keeps_its_own_sitemap_and_open_graph_extensions(
+    tmp_path: Path,
+) -> None:
+    """With sphinx-sitemap or sphinxext-opengraph in its extensions, a site
+    gets theirs, not twice the same tags or two writers of one file."""
+    conf = CONF.replace(
+        'extensions = ["sphinx_circ"]',
+        'extensions = ["sphinx_circ", "sphinx_sitemap", "sphinxext.opengraph"]\n'
+        'sitemap_url_scheme = "{link}"\nogp_social_cards = {"enable": False}',
+    )
+    src = write_portal(tmp_path / "src", conf)
+    out = tmp_path / "html"
+    sphinx(src, out, "-D", "suppress_warnings=circ.legal,circ.data")
+    page = soup(out, "autre.html")
+    assert len(page.select('meta[property="og:title"]')) == 1
+    assert page.select('meta[name="twitter:card"]') == []
+    text = (out / "sitemap.xml").read_text(encoding="utf-8")
+    assert "hreflang" not in text and f"<loc>{BASE}autre.html</loc>" in text
+    assert f"Sitemap: {BASE}sitemap.xml" in (out / "robots.txt").read_text()
+    assert jsonld(out, "collecte.html")

@@ -27,6 +27,7 @@ from ..messages import warn
 
 #: The builders whose pages have addresses of their own.
 SITE_BUILDERS = ("html", "dirhtml")
+OPENGRAPH = "sphinxext.opengraph"
 
 
 def is_site_builder(app: Sphinx) -> bool:
@@ -114,10 +115,14 @@ def page_context(
     from .jsonld import page_jsonld
     from .opengraph import page_tags
 
+    # A site that adds sphinxext-opengraph itself keeps its tags.
+    tags = (
+        ""
+        if OPENGRAPH in app.extensions
+        else page_tags(app, pagename, context, doctree)
+    )
     context["metatags"] = (
-        str(context.get("metatags") or "")
-        + page_tags(app, pagename, context, doctree)
-        + page_jsonld(app, pagename)
+        str(context.get("metatags") or "") + tags + page_jsonld(app, pagename)
     )
 
 

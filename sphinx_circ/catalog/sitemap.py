@@ -18,6 +18,8 @@ SITEMAP = "sitemap.xml"
 ROBOTS = "robots.txt"
 #: Pages that are not content: search results, the general index.
 LEFT_OUT = ("search", "genindex", "py-modindex")
+#: A site that adds this extension itself keeps its sitemap.
+SITEMAP_EXTENSION = "sphinx_sitemap"
 
 
 def sitemap_pages(app: Sphinx) -> list[str]:
@@ -63,8 +65,13 @@ def write_sitemap(app: Sphinx) -> None:
     if not base:
         return
     outdir = Path(app.outdir)
-    (outdir / SITEMAP).write_text(sitemap_xml(app), encoding="utf-8")
+    name = SITEMAP
+    if SITEMAP_EXTENSION in app.extensions:
+        # The site chose sphinx-sitemap: its file, pointed to by robots.txt.
+        name = str(getattr(app.config, "sitemap_filename", "") or SITEMAP)
+    else:
+        (outdir / SITEMAP).write_text(sitemap_xml(app), encoding="utf-8")
     if not has_own_robots(app):
         (outdir / ROBOTS).write_text(
-            f"User-agent: *\nAllow: /\n\nSitemap: {base}{SITEMAP}\n", encoding="utf-8"
+            f"User-agent: *\nAllow: /\n\nSitemap: {base}{name}\n", encoding="utf-8"
         )
