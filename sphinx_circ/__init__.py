@@ -82,4 +82,7 @@ def setup(app: Sphinx) -> dict[str, Any]:
         "version": __version__,
         "parallel_read_safe": True,
         "parallel_write_safe": True,
+        # Raised when what the environment keeps changes (1: the datasets'
+        # records, ``env.circ_datasets``), so an older one is read again.
+        "env_version": 1,
     }

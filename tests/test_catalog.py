@@ -661,6 +661,10 @@ def test_docs_machine_outputs(docs_build: DocsBuild) -> None:
     )
     with_url = [line for line in rows.splitlines()[1:] if ",https://" in line]
     assert len(inventory) == len(with_url)
+    # Its French frequencies are read in the EU table.
+    for row in inventory:
+        (frequency,) = objects(g, row, f"{DCT}accrualPeriodicity")
+        assert str(frequency).startswith(FREQUENCY), row
     assert len(datasets(g)) == len(documented) + len(with_url)
     assert sitemap(out) == [
         f"{base}{p}" for p in pages if p not in ("genindex.html", "search.html")
