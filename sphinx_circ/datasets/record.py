@@ -33,7 +33,7 @@ from ..catalog.vocabularies import (
     media_type,
 )
 from ..messages import warn
-from ..urls import is_external, is_safe_url
+from ..urls import is_email, is_external, is_safe_url
 from .descriptors import DESCRIPTORS, Package, Reader, Resource, Schema, text
 
 if TYPE_CHECKING:
@@ -398,9 +398,9 @@ def note_dataset(
         text(p.get("email"))
         for p in people_named(meta.get("contributors"))
         + people_named(meta.get("author"))
-        if "@" in text(p.get("email"))
+        if is_email(text(p.get("email")))
     ]
-    contact = text(meta.get("contact")) if "@" in text(meta.get("contact")) else ""
+    contact = text(meta.get("contact")) if is_email(text(meta.get("contact"))) else ""
     frequency = text(meta.get("frequency"))
     record = DatasetRecord(
         docname=docname,
