@@ -551,6 +551,9 @@ def fill_placeholders(project: Path) -> None:
     conf = project / "conf.py"
     text = conf.read_text(encoding="utf-8")
     text = text.replace("contact@example.org", "donnees@agence-essai.fr")
+    text = text.replace(
+        "https://donnees.example.org/", "https://donnees.agence-essai.fr/"
+    )
     for texts in TEXTS.values():
         text = text.replace(texts["publisher_contact"], "contact@agence-essai.fr")
     text = re.sub(r'"\[[^\]"]*\]"', '"Un fait de l’agence"', text)

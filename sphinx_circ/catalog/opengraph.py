@@ -1,7 +1,8 @@
 """Open Graph and Twitter card tags: what a shared link shows.
 
 Every page gets its title, a summary (the page's ``description`` front
-matter, else its dataset's description, else its first paragraph), the
+matter, else its dataset's description, else the hero's tagline or the first
+paragraph, as ``<meta name="description">``), the
 site's name and language and, with ``html_baseurl``, its address and an
 image: the page's hero image, else the organisation's logo.
 """
@@ -18,41 +19,21 @@ from sphinx.application import Sphinx
 
 from ..config import theme_settings
 from ..datasets.record import records_of
+from ..layout import page_description
 from ..urls import is_external
 from . import output_url, page_url
 
-#: Characters of a summary (Open Graph readers cut longer ones).
-SUMMARY_LENGTH = 200
-
-
-def shorten(text: str, length: int = SUMMARY_LENGTH) -> str:
-    text = " ".join(text.split())
-    if len(text) <= length:
-        return text
-    cut = text[: length - 1].rsplit(" ", 1)[0]
-    return cut.rstrip(" ,;:.") + "…"
-
-
-def first_paragraph(doctree: Any) -> str:
-    if doctree is None:
-        return ""
-    for paragraph in doctree.findall(nodes.paragraph):
-        if paragraph.next_node(nodes.Invisible) is not None:
-            continue
-        found = paragraph.astext().strip()
-        if len(found) > 20:
-            return found
-    return ""
-
 
 def summary(app: Sphinx, pagename: str, context: dict[str, Any], doctree: Any) -> str:
+    """The page's ``description`` front matter, else its dataset's
+    description, else what ``<meta name="description">`` says (the hero's
+    tagline or the first paragraph), at most 160 characters."""
     meta = context.get("meta") or {}
-    if isinstance(meta, dict) and str(meta.get("description") or "").strip():
-        return shorten(str(meta["description"]))
-    for record in records_of(app.env).get(pagename, []):
-        if record.kind == "dataset" and record.description:
-            return shorten(record.description)
-    return shorten(first_paragraph(doctree))
+    if not str(meta.get("description") or "").strip():
+        for record in records_of(app.env).get(pagename, []):
+            if record.kind == "dataset" and record.description:
+                return page_description({"description": record.description}, None)
+    return page_description(meta if isinstance(meta, dict) else {}, doctree)
 
 
 def hero_image(app: Sphinx, doctree: Any) -> str:
@@ -122,8 +103,6 @@ def page_tags(app: Sphinx, pagename: str, context: dict[str, Any], doctree: Any)
     tags.append(("name", "twitter:title", title or site))
     if description:
         tags.append(("name", "twitter:description", description))
-        if 'name="description"' not in str(context.get("metatags") or ""):
-            tags.append(("name", "description", description))
     if image:
         tags.append(("name", "twitter:image", image))
     return "".join(tag(*t) for t in tags if t[2])
