@@ -1,5 +1,7 @@
 """Sphinx configuration of the economie-circulaire portal, built with sphinx-circ."""
 
+import os
+
 project = "Les données de l’économie circulaire"
 author = "Portail des données de l’économie circulaire"
 copyright = "2026, Portail des données de l’économie circulaire"
@@ -9,6 +11,11 @@ version = release = "2026"
 extensions = ["sphinx_circ"]
 
 html_theme = "sphinx_circ"
+# The site's address, for the DCAT catalogue, sitemap.xml and the pages'
+# Open Graph tags: Read the Docs gives it; elsewhere, the published site's.
+html_baseurl = os.environ.get(
+    "READTHEDOCS_CANONICAL_URL", "https://sphinx-circ.readthedocs.io/fr/latest/"
+)
 html_title = "Données de l’économie circulaire"
 html_static_path: list[str] = []
 # A portal's reader has no use for pydata-sphinx-theme's button that

@@ -29,6 +29,7 @@ def setup(app: Sphinx) -> dict[str, Any]:
     """Wire the blocks, the theme and the message catalog into Sphinx."""
     from .assets import setup_assets
     from .button import setup_button
+    from .catalog import setup_catalog
     from .config import THEME_DIR, THEME_NAME, setup_config
     from .csp import setup_csp
     from .datasets import setup_datasets
@@ -68,6 +69,7 @@ def setup(app: Sphinx) -> dict[str, Any]:
     setup_personas(app)
     setup_datasets(app)
     setup_inventory(app)
+    setup_catalog(app)
     setup_request(app)
     setup_legal(app)
     setup_layout(app)
@@ -80,4 +82,7 @@ def setup(app: Sphinx) -> dict[str, Any]:
         "version": __version__,
         "parallel_read_safe": True,
         "parallel_write_safe": True,
+        # Raised when what the environment keeps changes (1: the datasets'
+        # records, ``env.circ_datasets``), so an older one is read again.
+        "env_version": 1,
     }

@@ -18,6 +18,7 @@ from typing import Any, ClassVar
 from docutils import nodes
 from sphinx.application import Sphinx
 
+from .datasets.record import note_inventory
 from .dates import When, date_node
 from .directive import CircDirective, block_options
 from .headings import relative_heading
@@ -67,6 +68,7 @@ COLUMNS = {
         "system",
     ),
     "status": ("statut", "status", "etat"),
+    "frequency": ("frequence", "fréquence", "frequency", "periodicite", "périodicité"),
     "date": (
         "date",
         "date-de-publication",
@@ -105,6 +107,8 @@ class Entry:
     raw_status: str
     when: date | None
     raw_date: str
+    #: The update frequency as written (for the DCAT catalogue only).
+    frequency: str = ""
 
 
 def parse_date(text: str) -> date | None:
@@ -182,6 +186,7 @@ def read_inventory(text: str) -> tuple[list[Entry], list[tuple[int, str]]]:
                 raw_status,
                 when,
                 raw_date,
+                cell("frequency"),
             )
         )
     return entries, problems
@@ -225,6 +230,7 @@ class InventoryDirective(CircDirective):
         container += circ_inventory_controls("", uid=f"circ-inventory-{serial}")
         container += self.table(entries)
         container += self.calendar(entries)
+        note_inventory(self.env, entries, self.lineno)
         return [container]
 
     def summary(self, entries: list[Entry]) -> nodes.Node:

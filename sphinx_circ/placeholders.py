@@ -1,7 +1,8 @@
 """Example values left in a portal: a located ``circ.placeholder`` warning each.
 
-``sphinx-circ new`` writes an example address for data requests, to be
-replaced. Published as it is, every request would be lost: the domains
+``sphinx-circ new`` writes an example address for data requests and one
+for the site (``html_baseurl``, outside Read the Docs), to be replaced.
+Published as it is, every request would be lost: the domains
 reserved for examples (RFC 2606: example.com, example.net, example.org and
 their subdomains; the ``example``, ``test`` and ``invalid`` top-level
 domains) receive nothing. So wherever a portal sets such an address, the
@@ -23,8 +24,8 @@ from .messages import warn
 EXAMPLE_DOMAINS = ("example.com", "example.net", "example.org")
 EXAMPLE_TLDS = ("example", "test", "invalid")
 
-#: The settings that say where something is sent.
-ADDRESS_SETTINGS = ("circ_request_email", "circ_request_url")
+#: The settings that say where something is sent, and where the site is.
+ADDRESS_SETTINGS = ("circ_request_email", "circ_request_url", "html_baseurl")
 
 
 def domain_of(address: str) -> str:
@@ -49,6 +50,12 @@ def is_placeholder(address: str) -> bool:
 
 
 def placeholder_message(what: str, address: str) -> str:
+    if what == "html_baseurl":
+        return (
+            f"{what} {address!r} is an example address: replace it with the "
+            "site's own, or catalogues, search engines and shared links are sent "
+            "to it"
+        )
     return (
         f"{what} {address!r} is an example address (its domain receives "
         "nothing): replace it with the portal's own, or every data request is lost"

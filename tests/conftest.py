@@ -41,6 +41,13 @@ NO_LEGAL_PAGES = (
     '\nsuppress_warnings = [*globals().get("suppress_warnings", []), "circ.legal"]\n'
 )
 
+#: Likewise, a test project is not a published portal: it need not say that
+#: its datasets lack a site address or a long enough description for search
+#: engines (tests/test_catalog.py builds with ``data=True``).
+NO_DATA_CHECKS = (
+    '\nsuppress_warnings = [*globals().get("suppress_warnings", []), "circ.data"]\n'
+)
+
 #: A project named for the builders that name their output after it.
 NAMED_CONF = (
     'extensions = ["sphinx_circ"]\nproject = "Projet"\nversion = "1"\n'
@@ -99,18 +106,18 @@ def build(
         conf: str = DEFAULT_CONF,
         confoverrides: dict[str, Any] | None = None,
         legal: bool = False,
+        data: bool = False,
         **kwargs: Any,
     ) -> Built:
         srcdir = tmp_path / "src"
         srcdir.mkdir(exist_ok=True)
         overrides = {"show_warning_types": True, **(confoverrides or {})}
-        if not legal:
-            conf += NO_LEGAL_PAGES
-            if "suppress_warnings" in overrides:
-                overrides["suppress_warnings"] = [
-                    *overrides["suppress_warnings"],
-                    "circ.legal",
-                ]
+        quiet = [] if legal else ["circ.legal"]
+        quiet += [] if data else ["circ.data"]
+        conf += "" if legal else NO_LEGAL_PAGES
+        conf += "" if data else NO_DATA_CHECKS
+        if quiet and "suppress_warnings" in overrides:
+            overrides["suppress_warnings"] = [*overrides["suppress_warnings"], *quiet]
         (srcdir / "conf.py").write_text(conf, encoding="utf-8")
         for name, content in files.items():
             path = srcdir / name
@@ -356,17 +363,20 @@ def suppressed_warnings(src: Path) -> list[str]:
 
 
 def run_sphinx(
-    src: Path, out: Path, *args: str, legal: bool = False
+    src: Path, out: Path, *args: str, legal: bool = False, data: bool | None = None
 ) -> subprocess.CompletedProcess[str]:
     """Run sphinx-build (fresh environment, quiet) in a new process, as a user would.
 
     Unless *legal*, the project is not told it lacks its legal pages (see
-    ``NO_LEGAL_PAGES``).
+    ``NO_LEGAL_PAGES``); unless *data* (by default, *legal*), nor what its
+    datasets lack for machines (``NO_DATA_CHECKS``).
     """
+    data = legal if data is None else data
     # Sphinx < 8 names the warning type only when asked to.
     command = [sys.executable, "-m", "sphinx", "-q", "-E", "-D", "show_warning_types=1"]
-    if not legal:
-        quiet = [*suppressed_warnings(src), "circ.legal"]
+    quiet = ([] if legal else ["circ.legal"]) + ([] if data else ["circ.data"])
+    if quiet:
+        quiet = [*suppressed_warnings(src), *quiet]
         command += ["-D", f"suppress_warnings={','.join(quiet)}"]
     return subprocess.run(
         [*command, *args, str(src), str(out)],
@@ -541,6 +551,9 @@ def fill_placeholders(project: Path) -> None:
     conf = project / "conf.py"
     text = conf.read_text(encoding="utf-8")
     text = text.replace("contact@example.org", "donnees@agence-essai.fr")
+    text = text.replace(
+        "https://donnees.example.org/", "https://donnees.agence-essai.fr/"
+    )
     for texts in TEXTS.values():
         text = text.replace(texts["publisher_contact"], "contact@agence-essai.fr")
     text = re.sub(r'"\[[^\]"]*\]"', '"Un fait de l’agence"', text)

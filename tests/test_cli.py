@@ -345,8 +345,11 @@ LEGAL_FILES = {
            "plan-du-site.md"],
     "en": ["accessibility.md", "legal-notice.md", "personal-data.md", "site-map.md"],
 }  # fmt: skip
-#: The addresses of the public services the legal pages link to.
-PUBLIC_SERVICES = r"https://([a-z]+\.)?(defenseurdesdroits|cnil|etalab\.gouv)\.fr/.*"
+#: The addresses of the public services the legal pages link to, and the
+#: test portal's own (its html_baseurl, which no server answers).
+PUBLIC_SERVICES = (
+    r"https://([a-z]+\.)?(defenseurdesdroits|cnil|etalab\.gouv|agence-essai)\.fr/.*"
+)
 #: Every builder, with the file each writes for the portal.
 BUILDERS = {
     "html": "index.html",
@@ -392,12 +395,20 @@ def test_new_portal_warns_only_about_its_placeholders(
         "replace it with the portal's own, or every data request is lost "
         "[circ.placeholder]"
     )
+    # Then the site's example address (html_baseurl), outside Read the Docs.
+    line = next(i for i, text in enumerate(conf, 1) if text.startswith("html_baseurl"))
+    assert warnings[1] == (
+        f"{project / 'conf.py'}:{line}: WARNING: html_baseurl "
+        "'https://donnees.example.org/' is an example address: replace it with the "
+        "site's own, or catalogues, search engines and shared links are sent to it "
+        "[circ.placeholder]"
+    )
     # Then one per legal fact still to give, at its line: nothing else.
     texts = TEXTS[language]
     facts = ["publisher_address", "publisher_contact", "director", "host",
              "host_address", "host_phone"]  # fmt: skip
-    assert len(warnings) == 1 + len(facts), warnings
-    for warning, fact in zip(warnings[1:], facts, strict=True):
+    assert len(warnings) == 2 + len(facts), warnings
+    for warning, fact in zip(warnings[2:], facts, strict=True):
         placeholder = texts[fact]
         line = next(i for i, text in enumerate(conf, 1) if placeholder in text)
         assert warning.startswith(f"{project / 'conf.py'}:{line}: WARNING: circ_legal")

@@ -6,6 +6,7 @@ test_docs_browser.py.
 
 from __future__ import annotations
 
+import json
 import re
 
 import pytest
@@ -122,3 +123,21 @@ def test_the_module_index_collapses_without_inline_script(build) -> None:
         '"COLLAPSE_INDEX": true'
         in soup.select_one("script[data-options]")["data-options"]
     )
+
+
+def test_dataset_json_ld_is_data_not_script(build) -> None:
+    """A dataset's schema.org JSON-LD is a data block (``application/ld+json``),
+    which ``script-src`` does not govern: the only inline ``<script>`` left."""
+    schema = '{"title": "Essai", "fields": [{"name": "a"}]}'
+    built = build(
+        {
+            "index.md": EVERY_BLOCK + "\n:::{dataset} schema.json\n:::\n",
+            "schema.json": schema,
+        }
+    )
+    soup = BeautifulSoup(built.read("index.html"), "html.parser")
+    inline = [s for s in soup.find_all("script") if not s.get("src")]
+    assert [s["type"] for s in inline] == ["application/ld+json"]
+    assert json.loads(inline[0].string)["name"] == "Essai"
+    # The deferred scripts are deferred all the same.
+    assert soup.select_one("script[data-options]").has_attr("defer")

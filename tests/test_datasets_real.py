@@ -46,6 +46,18 @@ EXPECTED_WARNINGS = {
 }
 
 
+#: What machines are told each file lacks (``circ.data``): descriptions
+#: shorter than search engines ask. Every other file gives none.
+EXPECTED_DATA_WARNINGS = {
+    "data-packages/frictionless-describe/datapackage.json": ["has 0 characters"],
+    "table-schemas/etalab_schema-indice-reparabilite/schema.json": [
+        "has 47 characters"
+    ],
+    "table-schemas/etalab_schema-lieux-covoiturage/schema.json": ["has 49 characters"],
+}
+BASE = "https://donnees.example.fr/"
+
+
 def sources() -> list[str]:
     return sorted(
         path.relative_to(REAL_DATA).as_posix()
@@ -69,7 +81,7 @@ def built(tmp_path_factory: pytest.TempPathFactory) -> BuiltSite:
     shutil.copytree(REAL_DATA, src / "data")
     (src / "conf.py").write_text(
         'extensions = ["sphinx_circ"]\nhtml_theme = "sphinx_circ"\nlanguage = "fr"\n'
-        'exclude_patterns = ["data"]\n',
+        f'exclude_patterns = ["data"]\nhtml_baseurl = "{BASE}"\n',
         encoding="utf-8",
     )
     names = [page_name(source) for source in sources()]
@@ -156,16 +168,58 @@ def test_markdown_links_are_links(built: BuiltSite, source: str) -> None:
 
 @pytest.mark.parametrize("source", SOURCES)
 def test_warnings_only_where_the_file_is_wrong(built: BuiltSite, source: str) -> None:
-    mine = [w for w in built.circ_warnings() if f"/{page_name(source)}.md:" in w]
-    expected = EXPECTED_WARNINGS.get(source, [])
-    assert len(mine) == len(expected), mine
-    for warning, fragment in zip(mine, expected, strict=True):
-        assert fragment in warning and "[circ.dataset]" in warning
+    page = [w for w in built.circ_warnings() if f"/{page_name(source)}.md:" in w]
+    for kind, expected in (
+        ("dataset", EXPECTED_WARNINGS.get(source, [])),
+        ("data", EXPECTED_DATA_WARNINGS.get(source, [])),
+    ):
+        mine = [w for w in page if f"[circ.{kind}]" in w]
+        assert len(mine) == len(expected), mine
+        for warning, fragment in zip(mine, expected, strict=True):
+            assert fragment in warning
 
 
 def test_no_other_warning(built: BuiltSite) -> None:
-    others = [w for w in built.warnings if "[circ.dataset]" not in w]
+    others = [
+        w
+        for w in built.warnings
+        if "[circ.dataset]" not in w and "[circ.data]" not in w
+    ]
     assert others == []
+
+
+@pytest.mark.parametrize("source", SOURCES)
+def test_json_ld_of_every_page(built: BuiltSite, source: str) -> None:
+    """schema.org ``Dataset`` data, each name and type as Google reads them."""
+    page = BeautifulSoup(built.page(f"{page_name(source)}.html"), "html.parser")
+    (script,) = page.select('script[type="application/ld+json"]')
+    data = json.loads(script.string)
+    assert data["@type"] == "Dataset" and data["name"]
+    assert isinstance(data["description"], str) and data["description"]
+    assert data["url"] == f"{BASE}{page_name(source)}.html"
+    assert data["includedInDataCatalog"]["url"] == BASE
+    for download in data.get("distribution", []):
+        assert download["@type"] == "DataDownload"
+        assert download["contentUrl"].startswith(("https://", "http://"))
+    names = [v["name"] for v in data.get("variableMeasured", [])]
+    fields = [f["name"] for s in schemas_of(load(source), source) for f in s["fields"]]
+    assert names == list(dict.fromkeys(fields))
+
+
+def test_catalogue_passes_the_dcat_ap_shapes(built: BuiltSite) -> None:
+    """One dataset per page, and no violation of SEMIC's DCAT-AP 3.0.1 shapes."""
+    from pyshacl import validate
+    from rdflib import RDF, Graph, Namespace
+
+    shapes = Graph()
+    for name in ("shapes.ttl", "range.ttl"):
+        shapes.parse(require_shared(SHARED / "dcat-ap" / name))
+    catalogue = Graph().parse(built.outdir / "catalog.ttl")
+    dcat = Namespace("http://www.w3.org/ns/dcat#")
+    found = {str(d) for d in catalogue.subjects(RDF.type, dcat.Dataset)}
+    assert found == {f"{BASE}{page_name(s)}.html#dataset-1" for s in sources()}
+    conforms, _graph, text = validate(catalogue, shacl_graph=shapes, inference="none")
+    assert conforms, text
 
 
 def test_values_are_never_smart_quoted(built: BuiltSite) -> None:

@@ -25,6 +25,8 @@ TEXTS = {
         "example_title": "Exemple de jeu de données",
         "example": "Remplacez ce jeu d'exemple par les vôtres : un schéma Table Schema, "
         "un fichier datapackage.json et une page comme celle-ci.",
+        "example_description": "Données d'exemple : une valeur par commune et par "
+        "année, à remplacer par les données du portail.",
         "faq_title": "Questions fréquentes",
         "faq": "Choisissez votre profil.",
         "resident_title": "Habitant",
@@ -69,6 +71,8 @@ TEXTS = {
         "example_title": "Example dataset",
         "example": "Replace this example with your own datasets: a Table Schema, "
         "a datapackage.json file and a page like this one.",
+        "example_description": "Example data: one value per town and per year, "
+        "to be replaced by the portal's own data.",
         "faq_title": "Frequently asked questions",
         "faq": "Choose your profile.",
         "resident_title": "Resident",
@@ -137,6 +141,8 @@ NAMES = {
 #: The example address data requests go to: a located ``circ.placeholder``
 #: warning (sphinx_circ/placeholders.py) until it is replaced.
 EXAMPLE_EMAIL = "contact@example.org"
+#: The example address of the site (``html_baseurl``), likewise.
+EXAMPLE_BASEURL = "https://donnees.example.org/"
 
 #: What a folder may already hold: a repository's own files, as a host creates
 #: them with a new repository. (.gitignore gets the build folder added.)
@@ -251,6 +257,8 @@ def files(
     }
     package = {
         "title": t["example_title"],
+        # What search engines and catalogues show (50 characters at least).
+        "description": t["example_description"],
         "producer": organisation,
         "licenses": [{"name": "etalab-2.0", "title": t["licence"]}],
         "frequency": t["frequency"],
@@ -264,7 +272,7 @@ def files(
     }
     return legal_pages | {
         "conf.py": (
-            f'"""Sphinx configuration of {name}."""\n\n'
+            f'"""Sphinx configuration of {name}."""\n\nimport os\n\n'
             f"project = {name!r}\nauthor = {organisation!r}\n"
             f'copyright = f"{year}, {{author}}"\n'
             "# The portal's edition (EPUB requires one).\n"
@@ -272,7 +280,12 @@ def files(
             f'language = "{language}"\n\n'
             'extensions = ["sphinx_circ"]\nhtml_theme = "sphinx_circ"\n'
             f"html_title = project\nhtml_theme_options = {{\n"
-            f'    "organisation_name": {organisation!r},\n    "hero_layout": "landing",\n}}\n\n'
+            f'    "organisation_name": {organisation!r},\n    "hero_layout": "landing",\n}}\n'
+            "# The site's public address, for its data catalogue, sitemap.xml and\n"
+            "# shared links: Read the Docs gives it; elsewhere, this example\n"
+            "# address gives a warning at each build until you replace it.\n"
+            "html_baseurl = os.environ.get(\n"
+            f'    "READTHEDOCS_CANONICAL_URL", "{EXAMPLE_BASEURL}"\n)\n\n'
             "# Where the data request form sends requests. This example address\n"
             "# gives a warning at each build until you replace it with yours.\n"
             f'circ_request_email = "{EXAMPLE_EMAIL}"\n\n'
@@ -424,8 +437,9 @@ def run_new(
     print(f"Portal created in {directory}. Build it with:")
     print(f"  sphinx-build {directory} {directory / '_build' / 'html'}")
     print(
-        f"Replace the example address {EXAMPLE_EMAIL} in {conf} (circ_request_email):"
-        " until then each build warns about it, then sphinx-build -nW passes."
+        f"Replace the example address {EXAMPLE_EMAIL} in {conf} (circ_request_email),"
+        f" and {EXAMPLE_BASEURL} (html_baseurl) unless Read the Docs builds the"
+        " site: until then each build warns about them, then sphinx-build -nW passes."
     )
     print(
         f"Fill in the legal facts in {conf} (circ_legal): each value in [brackets] "

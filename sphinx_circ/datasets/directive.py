@@ -34,6 +34,7 @@ from .facts import (
 )
 from .index import letter_index
 from .markdown import markdown_blocks
+from .record import note_dataset
 from .render import (
     anchors_for,
     circ_dataset_filter,
@@ -79,6 +80,7 @@ class DatasetDirective(CircDirective):
             self.warn(f"dataset schema: {problem}{hint}")
         for read in self.reader.files[1:]:
             self.env.note_dependency(str(read))
+        note_dataset(self, found, path)
         return [container]
 
     # -- one table -----------------------------------------------------------------
