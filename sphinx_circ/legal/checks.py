@@ -12,7 +12,7 @@ from pathlib import Path
 from sphinx.application import Sphinx
 from sphinx.environment import BuildEnvironment
 
-from ..config import LEGAL_CONFIG, LegalFacts, is_circ_theme
+from ..config import LEGAL_CONFIG, LegalFacts, is_portal_theme
 from ..messages import warn
 from ..placeholders import assignment_line, value_line
 from .conformity import AUDIT_YEARS, conformity, expiry
@@ -74,7 +74,7 @@ def publishes_website(app: Sphinx) -> bool:
 def check_site(app: Sphinx, env: BuildEnvironment, facts: LegalFacts) -> None:
     """Warn about what a French public website must carry and this one lacks."""
     pages = set(legal_pages(env).values())
-    if not publishes_website(app) or not (pages or facts.given or is_circ_theme(app)):
+    if not publishes_website(app) or not (pages or facts.given or is_portal_theme(app)):
         return
     location = conf_location(app)
     missing = [kind for kind in KINDS if kind not in pages]
@@ -91,12 +91,12 @@ def check_site(app: Sphinx, env: BuildEnvironment, facts: LegalFacts) -> None:
         )
         return
     carriers: dict[str, list[str]] = {}
-    for docname, kind in sorted(legal_pages(env).items()):
-        carriers.setdefault(kind, []).append(docname)
-    for kind, docnames in carriers.items():
+    for docname, carried in sorted(legal_pages(env).items()):
+        carriers.setdefault(carried, []).append(docname)
+    for shared, docnames in carriers.items():
         if len(docnames) > 1:
             warn(
-                f"{len(docnames)} pages carry the {DIRECTIVES[kind]} block; the "
+                f"{len(docnames)} pages carry the {DIRECTIVES[shared]} block; the "
                 f"footer links the first, {docnames[0]!r}",
                 "legal",
                 (docnames[1], None),
