@@ -26,6 +26,32 @@ STATE_SITES = (
     ("legifrance.gouv.fr", "https://www.legifrance.gouv.fr"),
     ("data.gouv.fr", "https://www.data.gouv.fr"),
 )
+#: The templates' words, in sphinx-circ's catalog (``circ_dsfr_text.<key>``).
+TEXTS = {
+    "breadcrumb": lambda: _("You are here:"),
+    "breadcrumb_button": lambda: _("See the breadcrumb"),
+    "close": lambda: _("Close"),
+    "content": lambda: _("Content"),
+    "dark": lambda: _("Dark theme"),
+    "display": lambda: _("Display settings"),
+    "display_legend": lambda: _("Choose a theme to customise the look of the site."),
+    "footer": lambda: _("Footer"),
+    "home": lambda: _("Home"),
+    "home_title": lambda: _("Back to the home page"),
+    "light": lambda: _("Light theme"),
+    "menu": lambda: _("Menu"),
+    "menu_label": lambda: _("Main menu"),
+    "next": lambda: _("Next page"),
+    "partners": lambda: _("Our partners"),
+    "previous": lambda: _("Previous page"),
+    "relations": lambda: _("Previous and next pages"),
+    "search": lambda: _("Search"),
+    "section": lambda: _("In this section"),
+    "skiplinks": lambda: _("Quick access"),
+    "system": lambda: _("System"),
+    "system_hint": lambda: _("Uses the system settings"),
+    "top": lambda: _("Back to top"),
+}
 #: How deep the side menu goes below the section's page.
 SIDEMENU_DEPTH = 2
 
@@ -105,6 +131,7 @@ def dsfr_context(
         return
     pathto = context["pathto"]
     context["circ_dsfr"] = settings
+    context["circ_dsfr_text"] = {key: str(text()) for key, text in TEXTS.items()}
     menu = menu_entries(app, pagename, pathto)
     excluded = set(settings.menu_exclude)
     context["circ_dsfr_menu"] = [
