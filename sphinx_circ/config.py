@@ -336,6 +336,8 @@ class DsfrSettings:
     footer_partners: list[dict[str, str]] = field(default_factory=list)
     #: ``(name, url)`` pairs: the header's tools, every url safe.
     quick_links: list[dict[str, str]] = field(default_factory=list)
+    #: ``(name, url)`` pairs: the footer's bottom row, after the legal links.
+    footer_links: list[dict[str, str]] = field(default_factory=list)
     #: Top-level documents left out of the main navigation.
     menu_exclude: list[str] = field(default_factory=list)
 
@@ -388,6 +390,7 @@ class DsfrSettings:
             options.get("footer_partners"), confdir, location
         )
         settings.quick_links = read_links(options.get("quick_links"), "quick_links")
+        settings.footer_links = read_links(options.get("footer_links"), "footer_links")
         settings.menu_exclude = read_docnames(
             options.get("menu_exclude"), "menu_exclude"
         )
@@ -500,9 +503,18 @@ def read_dsfr_options(app: Sphinx) -> None:
     options = theme_options(app)
     settings = DsfrSettings.read(options, Path(app.confdir), options_location(app))
     if not settings.service_name:
-        settings.service_name = str(
-            app.config.html_short_title or app.config.project or ""
+        # The site's own title if conf.py sets one (Sphinx's default adds
+        # "documentation"), else the project's name.
+        given = getattr(app.config, "_raw_config", {})
+        title = next(
+            (
+                app.config[name]
+                for name in ("html_short_title", "html_title")
+                if name in given or name in app.config.overrides
+            ),
+            "",
         )
+        settings.service_name = str(title or app.config.project or "")
     _DSFR_SETTINGS[app.builder] = settings
 
 
