@@ -82,8 +82,7 @@ circ_legal = {
         "action_plan": "https://example.gouv.fr/plan-actions-2026",
     },
     "personal_data": {
-        "controller": "Agence exemple de l’économie circulaire (responsable "
-        "d’exemple)",
+        "controller": "Agence exemple de l’économie circulaire (responsable d’exemple)",
         "dpo_contact": "dpd@example.gouv.fr",
     },
 }
