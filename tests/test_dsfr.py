@@ -270,6 +270,13 @@ def test_back_to_top_and_search_page(site: Path) -> None:
     assert any(src.endswith("searchtools.js") for src in sources)
 
 
+@pytest.mark.slow
+def test_every_page_passes_the_nu_html_checker(site: Path) -> None:
+    from test_docs import nu_errors
+
+    assert nu_errors([site / name for name in site_pages(site)]) == []
+
+
 def test_no_inline_script_or_style(site: Path) -> None:
     """A strict Content-Security-Policy holds (script-src 'self'; style-src 'self')."""
     for name in site_pages(site):
