@@ -74,6 +74,28 @@ def test_the_vendored_dsfr_is_the_pinned_packages() -> None:
     assert result.returncode == 0, result.stderr
 
 
+def test_the_check_reports_what_differs() -> None:
+    require_npm_file(REPO / "node_modules" / "@gouvfr" / "dsfr" / "package.json")
+    import importlib.util
+
+    spec = importlib.util.spec_from_file_location(
+        "vendor_dsfr", REPO / "tools" / "vendor_dsfr.py"
+    )
+    assert spec is not None and spec.loader is not None
+    vendor = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(vendor)
+    files = vendor.bundle()
+    assert vendor.differences(files) == []
+    files["dsfr.min.css"] += b"/* changed */"
+    files["extra.css"] = b""
+    del files["VERSION"]
+    assert vendor.differences(files) == [
+        "differs: dsfr.min.css",
+        "missing: extra.css",
+        "not from the DSFR: VERSION",
+    ]
+
+
 def test_the_pinned_version_is_the_vendored_one() -> None:
     import json
 
