@@ -219,3 +219,19 @@ def test_geometry_in_print(browser: Any, site: Path, url: str) -> None:
     finally:
         tab.context.close()
     assert not found, report(found, examples=5)
+
+
+@pytest.mark.slow
+def test_geometry_of_docs_in_print(browser: Any, docs_dsfr: tuple[Path, str]) -> None:
+    """docs/ under the theme on A4 paper: wide tables fit the sheet."""
+    from geometry_report import PRINT
+
+    out, base = docs_dsfr
+    tab = open_tab(browser, PRINT)
+    found = []
+    try:
+        for page in site_pages(out):
+            found += [(page, PRINT, p) for p in check_print(tab, base + page)]
+    finally:
+        tab.context.close()
+    assert not found, report(found, examples=5)
