@@ -3,6 +3,8 @@ import js from "@eslint/js";
 import globals from "globals";
 
 export default [
+  // The DSFR's own scripts, as its package ships them (tools/vendor_dsfr.py).
+  { ignores: ["sphinx_circ/theme/sphinx_circ_dsfr/static/dsfr/**"] },
   js.configs.recommended,
   {
     files: ["sphinx_circ/**/*.js"],

@@ -30,10 +30,17 @@ def setup(app: Sphinx) -> dict[str, Any]:
     from .assets import setup_assets
     from .button import setup_button
     from .catalog import setup_catalog
-    from .config import THEME_DIR, THEME_NAME, setup_config
+    from .config import (
+        DSFR_THEME_DIR,
+        DSFR_THEME_NAME,
+        THEME_DIR,
+        THEME_NAME,
+        setup_config,
+    )
     from .csp import setup_csp
     from .datasets import setup_datasets
     from .dates import setup_dates
+    from .dsfr import setup_dsfr
     from .headings import setup_headings
     from .hero import setup_hero
     from .inventory import setup_inventory
@@ -74,10 +81,12 @@ def setup(app: Sphinx) -> dict[str, Any]:
     setup_legal(app)
     setup_layout(app)
     setup_navigation(app)
+    setup_dsfr(app)
     setup_options(app)
     setup_assets(app)
     setup_csp(app)
     app.add_html_theme(THEME_NAME, str(THEME_DIR))
+    app.add_html_theme(DSFR_THEME_NAME, str(DSFR_THEME_DIR))
     return {
         "version": __version__,
         "parallel_read_safe": True,

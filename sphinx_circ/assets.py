@@ -18,7 +18,7 @@ from docutils import nodes
 from sphinx import addnodes
 from sphinx.application import Sphinx
 
-from .config import THEME_DIR, is_circ_theme
+from .config import DSFR_THEME_DIR, THEME_DIR, is_circ_theme, is_dsfr_theme
 from .datasets import circ_dataset_filter
 from .inventory import circ_inventory_controls
 from .personas import circ_persona_tabs
@@ -27,6 +27,11 @@ from .request import circ_request_form
 #: Assets the blocks need whatever the theme (the theme's own live in its folder).
 STATIC_DIR = Path(__file__).parent / "static"
 THEME_STATIC_DIR = THEME_DIR / "static"
+#: The DSFR theme's own files (its ``dsfr/`` folder is the DSFR's, minified
+#: already, licence comments kept: copied by Sphinx as it is).
+DSFR_STATIC_DIR = DSFR_THEME_DIR / "static"
+#: The script both themes share: Sphinx's inline settings, from a file.
+CSP_SCRIPT = THEME_STATIC_DIR / "scripts" / "circ-csp.js"
 #: Suffixes of the files whose comments are stripped.
 MINIFIED = (".css", ".js")
 #: Files whose opening comment is for the sites using them, not for editors.
@@ -110,20 +115,27 @@ def write_static(app: Sphinx) -> None:
     folders = [STATIC_DIR]
     if is_circ_theme(app):
         folders.append(THEME_STATIC_DIR)
+    sources = [(folder, source) for folder in folders for source in folder.rglob("*")]
+    if is_dsfr_theme(app):
+        sources += [
+            (DSFR_STATIC_DIR, source)
+            for folder in ("scripts", "styles")
+            for source in (DSFR_STATIC_DIR / folder).rglob("*")
+        ]
+        sources.append((THEME_STATIC_DIR, CSP_SCRIPT))
     target = generated_static_dir(app)
-    for folder in folders:
-        for source in folder.rglob("*"):
-            if source.suffix not in MINIFIED:
-                continue
-            text = strip_comments(
-                source.read_text(encoding="utf-8"),
-                keep_opening=source.name in KEEP_OPENING,
-                css=source.suffix == ".css",
-            )
-            dest = target / source.relative_to(folder)
-            dest.parent.mkdir(parents=True, exist_ok=True)
-            if not dest.is_file() or dest.read_text(encoding="utf-8") != text:
-                dest.write_text(text, encoding="utf-8")
+    for folder, source in sources:
+        if source.suffix not in MINIFIED:
+            continue
+        text = strip_comments(
+            source.read_text(encoding="utf-8"),
+            keep_opening=source.name in KEEP_OPENING,
+            css=source.suffix == ".css",
+        )
+        dest = target / source.relative_to(folder)
+        dest.parent.mkdir(parents=True, exist_ok=True)
+        if not dest.is_file() or dest.read_text(encoding="utf-8") != text:
+            dest.write_text(text, encoding="utf-8")
 
 
 def page_blocks(doctree: nodes.document) -> tuple[list[str], set[type]]:

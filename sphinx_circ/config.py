@@ -29,6 +29,9 @@ from .urls import is_external, is_safe_url
 
 THEME_NAME = "sphinx_circ"
 THEME_DIR = Path(__file__).parent / "theme" / THEME_NAME
+#: The theme of the Système de Design de l'État, for the websites of the State.
+DSFR_THEME_NAME = "sphinx_circ_dsfr"
+DSFR_THEME_DIR = Path(__file__).parent / "theme" / DSFR_THEME_NAME
 
 #: Page layouts (``layout:`` front matter, ``hero_layout``); the first is the default.
 LAYOUTS = ("default", "landing", "data")
@@ -315,6 +318,117 @@ def read_docnames(value: Any, option: str) -> list[str]:
     ]
 
 
+@dataclass
+class DsfrSettings:
+    """The ``sphinx_circ_dsfr`` theme's options, once checked (see
+    docs/guide/dsfr.md). The defaults are those of its ``theme.toml``."""
+
+    #: The service's name in the header (the project's title when empty).
+    service_name: str = ""
+    service_tagline: str = ""
+    #: The bloc marque's lines (the State's name, then its motto if wanted).
+    bloc_marque: list[str] = field(default_factory=lambda: ["République", "Française"])
+    #: The operator's logo, beside the bloc marque, and its text alternative.
+    operator_logo: str = ""
+    operator_logo_alt: str = ""
+    footer_description: str = ""
+    #: ``{"name", "url", "logo"}``: the partners' logos in the footer.
+    footer_partners: list[dict[str, str]] = field(default_factory=list)
+    #: ``(name, url)`` pairs: the header's tools, every url safe.
+    quick_links: list[dict[str, str]] = field(default_factory=list)
+    #: ``(name, url)`` pairs: the footer's bottom row, after the legal links.
+    footer_links: list[dict[str, str]] = field(default_factory=list)
+    #: Top-level documents left out of the main navigation.
+    menu_exclude: list[str] = field(default_factory=list)
+
+    @classmethod
+    def read(
+        cls, options: dict[str, Any], confdir: Path, location: str
+    ) -> DsfrSettings:
+        """Read and check *options*, warning (``circ.dsfr``, at *location*)
+        about every value left out or missing."""
+        settings = cls()
+        for option in fields(cls):
+            if option.type == "str":
+                value = str(options.get(option.name) or "").strip()
+                setattr(settings, option.name, value or option.default)
+        lines = options.get("bloc_marque", settings.bloc_marque)
+        if isinstance(lines, str):
+            lines = lines.split("\n")
+        if not isinstance(lines, list | tuple) or not all(
+            isinstance(line, str) for line in lines
+        ):
+            warn("bloc_marque must be a list of lines", "dsfr", location)
+            lines = settings.bloc_marque
+        lines = [line.strip() for line in lines if line.strip()]
+        if not lines:
+            warn(
+                "bloc_marque is empty: the DSFR's header needs the State's name "
+                "(République Française); using it",
+                "dsfr",
+                location,
+            )
+            lines = ["République", "Française"]
+        settings.bloc_marque = lines
+        logo = settings.operator_logo
+        if logo and not is_external(logo) and not (confdir / logo).is_file():
+            warn(
+                f"operator_logo {logo!r} not found (paths are relative to conf.py)",
+                "dsfr",
+                location,
+            )
+            settings.operator_logo = ""
+        if settings.operator_logo and not settings.operator_logo_alt:
+            warn(
+                "operator_logo has no operator_logo_alt: the DSFR's header needs "
+                "the operator's name as the logo's text alternative; logo left out",
+                "dsfr",
+                location,
+            )
+            settings.operator_logo = ""
+        settings.footer_partners = read_partners(
+            options.get("footer_partners"), confdir, location
+        )
+        settings.quick_links = read_links(options.get("quick_links"), "quick_links")
+        settings.footer_links = read_links(options.get("footer_links"), "footer_links")
+        settings.menu_exclude = read_docnames(
+            options.get("menu_exclude"), "menu_exclude"
+        )
+        return settings
+
+
+def read_partners(value: Any, confdir: Path, location: str) -> list[dict[str, str]]:
+    """``footer_partners``: those without a name, a safe address and a logo
+    found are left out with a ``circ.dsfr`` warning."""
+    if not value:
+        return []
+    if not isinstance(value, list):
+        warn(
+            "footer_partners must be a list of {'name': …, 'url': …, 'logo': …}",
+            "dsfr",
+            location,
+        )
+        return []
+    kept = []
+    for partner in value:
+        entry = {
+            key: str(partner.get(key, "")).strip() if isinstance(partner, dict) else ""
+            for key in ("name", "url", "logo")
+        }
+        logo = entry["logo"]
+        found = bool(logo) and (is_external(logo) or (confdir / logo).is_file())
+        if entry["name"] and entry["url"] and is_safe_url(entry["url"]) and found:
+            kept.append(entry)
+        else:
+            warn(
+                f"footer_partners: {partner!r} needs a 'name', a safe 'url' and "
+                "a 'logo' found (relative to conf.py); left out",
+                "dsfr",
+                location,
+            )
+    return kept
+
+
 # The settings of each builder whose theme is sphinx-circ's (None otherwise).
 _SETTINGS: WeakKeyDictionary[Any, ThemeSettings | None] = WeakKeyDictionary()
 
@@ -334,6 +448,74 @@ def is_circ_theme(app: Sphinx) -> bool:
         return False
     target = THEME_DIR.resolve()
     return any(Path(folder).resolve() == target for folder in theme.get_theme_dirs())
+
+
+_DSFR_SETTINGS: WeakKeyDictionary[Any, DsfrSettings | None] = WeakKeyDictionary()
+
+
+def is_dsfr_theme(app: Sphinx) -> bool:
+    """Whether the builder's theme is ``sphinx_circ_dsfr`` or inherits it (the
+    same rule as ``is_circ_theme``, by the theme's folders).
+
+    The two are exclusive: what is drawn for pydata-sphinx-theme (the menu's
+    template, the sidebars, every table stacking) is the ``sphinx_circ``
+    theme's only; what the blocks need applies under both
+    (``is_portal_theme``).
+    """
+    builder = getattr(app, "builder", None)
+    if builder in _DSFR_SETTINGS:
+        return _DSFR_SETTINGS[builder] is not None
+    theme = getattr(builder, "theme", None)
+    if theme is None:
+        return False
+    target = DSFR_THEME_DIR.resolve()
+    return any(Path(folder).resolve() == target for folder in theme.get_theme_dirs())
+
+
+def is_portal_theme(app: Sphinx) -> bool:
+    """Whether the builder's theme is one of the package's two."""
+    return is_circ_theme(app) or is_dsfr_theme(app)
+
+
+def dsfr_settings(app: Sphinx) -> DsfrSettings | None:
+    """The checked DSFR theme options, or None under another theme."""
+    return _DSFR_SETTINGS.get(app.builder)
+
+
+def options_location(app: Sphinx) -> str:
+    """``conf.py:<line>`` of ``html_theme_options`` (its first line if unset)."""
+    from .placeholders import assignment_line
+
+    conf_py = Path(app.confdir) / "conf.py"
+    line = (
+        assignment_line(conf_py, "html_theme_options")
+        if "html_theme_options" not in app.config.overrides
+        else None
+    )
+    return f"{conf_py}:{line or 1}"
+
+
+def read_dsfr_options(app: Sphinx) -> None:
+    """Check the DSFR theme's options once."""
+    if not is_dsfr_theme(app):
+        _DSFR_SETTINGS[app.builder] = None
+        return
+    options = theme_options(app)
+    settings = DsfrSettings.read(options, Path(app.confdir), options_location(app))
+    if not settings.service_name:
+        # The site's own title if conf.py sets one (Sphinx's default adds
+        # "documentation"), else the project's name.
+        given = getattr(app.config, "_raw_config", {})
+        title = next(
+            (
+                app.config[name]
+                for name in ("html_short_title", "html_title")
+                if name in given or name in app.config.overrides
+            ),
+            "",
+        )
+        settings.service_name = str(title or app.config.project or "")
+    _DSFR_SETTINGS[app.builder] = settings
 
 
 def theme_options(app: Sphinx) -> dict[str, Any]:
@@ -362,6 +544,7 @@ def parent_version() -> tuple[int, ...]:
 
 def read_theme_options(app: Sphinx) -> None:
     """Check the theme's options once, and hand the organisation to pydata."""
+    read_dsfr_options(app)
     if not is_circ_theme(app):
         _SETTINGS[app.builder] = None
         return

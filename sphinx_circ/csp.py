@@ -21,7 +21,7 @@ from typing import Any
 from sphinx.application import Sphinx
 
 from ._compat import script_asset
-from .config import is_circ_theme
+from .config import is_portal_theme
 
 SCRIPT = "_static/scripts/circ-csp.js"
 #: After doctools.js (priority 200), before translations.js (500).
@@ -52,8 +52,8 @@ def parse_options(body: str) -> dict[str, Any] | None:
 def strict_scripts(
     app: Sphinx, pagename: str, templatename: str, context: dict[str, Any], doctree: Any
 ) -> None:
-    # Only pages of this theme (or a theme inheriting it) have the script.
-    if not is_circ_theme(app):
+    # Only pages of the package's themes (or a theme inheriting one) have the script.
+    if not is_portal_theme(app):
         return
     scripts = context.get("script_files")
     if not isinstance(scripts, list):

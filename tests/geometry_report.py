@@ -98,6 +98,8 @@ def open_tab(browser: Any, setting: Setting) -> Any:
         page.add_init_script(
             f"localStorage.setItem('mode', '{setting.mode}');"
             f" localStorage.setItem('theme', '{setting.mode}');"
+            # The DSFR theme's (sphinx_circ_dsfr): its display setting.
+            f" localStorage.setItem('scheme', '{setting.mode}');"
         )
     if setting.print:
         page.emulate_media(media="print")
@@ -109,7 +111,8 @@ def load(page: Any, url: str, setting: Setting, *, themed: bool = True) -> None:
     page.goto(url)
     if themed and setting.js and not setting.print:
         page.wait_for_function(
-            f"document.documentElement.dataset.theme === '{setting.mode}'"
+            "(document.documentElement.dataset.theme"
+            f" || document.documentElement.dataset.frTheme) === '{setting.mode}'"
         )
     # Measure the settled layout: web fonts in, the mode's transitions over.
     page.evaluate(

@@ -117,6 +117,13 @@ def test_wheel_ships_the_theme_and_catalogs(tmp_path) -> None:
         "sphinx_circ/static/styles/sphinx-circ-noscript.css",
         "sphinx_circ/locale/fr/LC_MESSAGES/sphinx_circ.mo",
         "sphinx_circ/locale/en/LC_MESSAGES/sphinx_circ.mo",
+        # The DSFR theme and the DSFR's files it ships (no network at build time).
+        "sphinx_circ/theme/sphinx_circ_dsfr/theme.toml",
+        "sphinx_circ/theme/sphinx_circ_dsfr/layout.html",
+        "sphinx_circ/theme/sphinx_circ_dsfr/static/dsfr/dsfr.min.css",
+        "sphinx_circ/theme/sphinx_circ_dsfr/static/dsfr/dsfr.module.min.js",
+        "sphinx_circ/theme/sphinx_circ_dsfr/static/dsfr/fonts/Marianne-Regular.woff2",
+        "sphinx_circ/theme/sphinx_circ_dsfr/static/dsfr/LICENSE.md",
     ):
         assert expected in names, expected
     assert not any(name.startswith(("tests/", "docs/")) for name in names)

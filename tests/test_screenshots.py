@@ -58,3 +58,29 @@ def test_screenshots_are_taken(tmp_path: Path) -> None:
     assert (tmp_path / "portail-dark.png").read_bytes() != (
         tmp_path / "portail-light.png"
     ).read_bytes()
+
+
+def test_dsfr_screenshots_are_taken(tmp_path: Path) -> None:
+    """``--dsfr``: docs/ under the DSFR theme, desktop and phone, light and dark."""
+    require_chromium()
+    tool = str(REPO / "tools" / "screenshots.py")
+    result = subprocess.run(
+        [sys.executable, tool, "--dsfr", "--out", str(tmp_path)],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert result.returncode == 0, result.stderr
+    sizes = {
+        "dsfr-accueil-1280.png": (1280, 860),
+        "dsfr-rubrique-1280-sombre.png": (1280, 860),
+        "dsfr-accueil-390-sombre.png": (390, 844),
+        "dsfr-rubrique-390.png": (390, 844),
+    }
+    assert sorted(p.name for p in tmp_path.glob("*.png")) == sorted(sizes)
+    for name, size in sizes.items():
+        data = (tmp_path / name).read_bytes()
+        assert data[:8] == b"\x89PNG\r\n\x1a\n"
+        assert struct.unpack(">II", data[16:24]) == size
+        # The same picture is in the guide.
+        assert (REPO / "docs" / "_static" / "screenshots" / name).is_file()

@@ -16,6 +16,12 @@ instead saves the blocks' page (tests/sites/hosts) under other themes, those
 named or every one installed, in light mode and, for a theme that has one, in
 dark mode, cropped below the last block (``pngquant``, where installed, makes
 them smaller). sphinx-book-theme needs an environment of its own.
+
+    python tools/screenshots.py --dsfr
+
+instead saves the portal in docs/ under the DSFR theme (``sphinx_circ_dsfr``):
+its landing page and a page of a section, on a desktop (1280px) and on a
+phone (390px), in light and dark mode (``dsfr-*.png``).
 """
 
 from __future__ import annotations
@@ -78,6 +84,15 @@ HOST_VIEWPORT = {"width": 1024, "height": 900}
 #: A short title: pydata-sphinx-theme's own header overlaps a long one with
 #: its menu at this width (sphinx-circ's theme puts them on two rows).
 HOST_TITLE = ("-D", "project=Portail de données", "-D", "html_title=Portail de données")
+
+
+#: The portal under the DSFR theme: name -> (page, width, mode).
+DSFR_PAGES = {
+    "dsfr-accueil-1280": ("index.html", 1280, "light"),
+    "dsfr-rubrique-1280-sombre": ("donnees/decheteries.html", 1280, "dark"),
+    "dsfr-accueil-390-sombre": ("index.html", 390, "dark"),
+    "dsfr-rubrique-390": ("donnees/decheteries.html", 390, "light"),
+}
 
 
 class _Quiet(http.server.SimpleHTTPRequestHandler):
@@ -223,6 +238,33 @@ def take_themes(out_dir: Path, themes: list[str]) -> list[Path]:
     return written
 
 
+def take_dsfr(out_dir: Path) -> list[Path]:
+    """docs/ under the DSFR theme: ``dsfr-<page>-<width>[-sombre].png``."""
+    out_dir.mkdir(parents=True, exist_ok=True)
+    written = []
+    with tempfile.TemporaryDirectory() as tmp, sync_playwright() as driver:
+        browser = launch(driver)
+        html = Path(tmp) / "dsfr"
+        build(ROOT / "docs", html, "-D", "html_theme=sphinx_circ_dsfr")
+        with served(html) as url:
+            for name, (page_name, width, mode) in DSFR_PAGES.items():
+                viewport = PHONE if width == PHONE["width"] else VIEWPORT
+                context = browser.new_context(viewport=viewport, color_scheme=mode)
+                # The DSFR keeps the reader's display setting as "scheme".
+                context.add_init_script(f"localStorage.setItem('scheme', '{mode}');")
+                page = context.new_page()
+                page.goto(url + page_name)
+                page.wait_for_load_state("networkidle")
+                page.wait_for_function("document.getAnimations().length === 0")
+                path = out_dir / f"{name}.png"
+                page.screenshot(path=str(path))
+                shrink(path)
+                written.append(path)
+                context.close()
+        browser.close()
+    return written
+
+
 def shrink(path: Path) -> None:
     """Reduce *path* to a palette of 256 colours, if pngquant is installed."""
     if shutil.which("pngquant"):
@@ -250,9 +292,18 @@ def main() -> None:
         metavar="THEME",
         help="only the blocks under other themes (default: every one installed)",
     )
+    parser.add_argument(
+        "--dsfr", action="store_true", help="only docs/ under the DSFR theme"
+    )
     args = parser.parse_args()
     themes = args.themes
-    for path in take(args.out) if themes is None else take_themes(args.out, themes):
+    if args.dsfr:
+        paths = take_dsfr(args.out)
+    elif themes is None:
+        paths = take(args.out)
+    else:
+        paths = take_themes(args.out, themes)
+    for path in paths:
         print(path)
 
 

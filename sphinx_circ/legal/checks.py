@@ -12,7 +12,7 @@ from pathlib import Path
 from sphinx.application import Sphinx
 from sphinx.environment import BuildEnvironment
 
-from ..config import LEGAL_CONFIG, LegalFacts, is_circ_theme
+from ..config import LEGAL_CONFIG, LegalFacts, is_portal_theme
 from ..messages import warn
 from ..placeholders import assignment_line, value_line
 from .conformity import AUDIT_YEARS, conformity, expiry
@@ -74,7 +74,7 @@ def publishes_website(app: Sphinx) -> bool:
 def check_site(app: Sphinx, env: BuildEnvironment, facts: LegalFacts) -> None:
     """Warn about what a French public website must carry and this one lacks."""
     pages = set(legal_pages(env).values())
-    if not publishes_website(app) or not (pages or facts.given or is_circ_theme(app)):
+    if not publishes_website(app) or not (pages or facts.given or is_portal_theme(app)):
         return
     location = conf_location(app)
     missing = [kind for kind in KINDS if kind not in pages]

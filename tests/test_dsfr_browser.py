@@ -1,0 +1,240 @@
+"""The DSFR theme in real Chromium: axe-core on every page in light and dark,
+with and without JavaScript; the geometric suite (tests/geometry.js) from 320
+to 1440px, with and without JavaScript, and in print; the display settings'
+dialog; the phone menu; a strict Content-Security-Policy.
+
+The site is ``tests/sites/dsfr``; docs/ under the theme is scanned by axe too
+(``slow``: one more build of docs/).
+"""
+
+from __future__ import annotations
+
+import functools
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+from conftest import axe_violations, serve, site_pages
+from geometry_report import check, check_print, load, open_tab, report, settings
+from test_docs_browser import STRICT_CSP, csp_reports, fulfill, without_javascript
+
+SITE = "dsfr"
+#: Without JavaScript the page is light whatever the browser prefers: the
+#: geometry of "dark, no JavaScript" is that of "light, no JavaScript".
+SETTINGS = [s for s in settings() if s.js or s.mode == "light"]
+DSFR = ("-D", "html_theme=sphinx_circ_dsfr")
+
+
+@pytest.fixture(scope="module")
+def site(site_factory: Any) -> Path:
+    return Path(site_factory(SITE))
+
+
+@pytest.fixture(scope="module")
+def url(site: Path) -> Iterator[str]:
+    with serve(site) as found:
+        yield found
+
+
+@pytest.fixture
+def context(browser: Any) -> Iterator[Any]:
+    context = browser.new_context(viewport={"width": 1280, "height": 900})
+    yield context
+    context.close()
+
+
+def goto_scheme(tab: Any, address: str, scheme: str) -> None:
+    """Open *address* with the reader's display setting chosen beforehand (the
+    DSFR keeps it as ``scheme`` in local storage), unless the reader changed it."""
+    tab.add_init_script(
+        f"localStorage.getItem('scheme') || localStorage.setItem('scheme', '{scheme}');"
+    )
+    tab.goto(address)
+    tab.wait_for_function(
+        f"document.documentElement.getAttribute('data-fr-theme') === '{scheme}'"
+        " && document.documentElement.hasAttribute('data-fr-js')"
+    )
+    tab.wait_for_function("document.getAnimations().length === 0")
+
+
+def axe_every_page(context: Any, base: str, pages: list[str], scheme: str) -> None:
+    tab = context.new_page()
+    failures: dict[str, Any] = {}
+    for page in pages:
+        goto_scheme(tab, f"{base}{page}", scheme)
+        if violations := axe_violations(tab):
+            failures[page] = violations
+        tabs = tab.locator(".circ-personas [role=tab]")
+        for index in range(1, tabs.count()):
+            tabs.nth(index).click()
+            if violations := axe_violations(tab):
+                failures[f"{page} tab {index}"] = violations
+    assert failures == {}, "\n".join(f"{k}: {v}" for k, v in failures.items())
+
+
+# -- Accessibility ----------------------------------------------------------------
+
+
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+def test_axe_every_page(context: Any, site: Path, url: str, scheme: str) -> None:
+    axe_every_page(context, url, site_pages(site), scheme)
+
+
+def test_axe_every_page_without_javascript(browser: Any, site: Path, url: str) -> None:
+    """Without JavaScript the DSFR draws the light scheme whatever the
+    browser's preference (its dark scheme is applied by its script): one pass."""
+    scheme = "dark"
+    failures: dict[str, Any] = {}
+    context = browser.new_context(color_scheme=scheme)
+    tab = context.new_page()
+    for page in site_pages(site):
+        address = f"{url}{page}"
+        markup = without_javascript(browser, address, scheme)
+        context.unroute("**")
+        context.route(address, functools.partial(fulfill, body=markup))
+        tab.goto(address)
+        if violations := axe_violations(tab):
+            failures[page] = violations
+    context.close()
+    assert failures == {}, "\n".join(f"{k}: {v}" for k, v in failures.items())
+
+
+@pytest.fixture(scope="module")
+def docs_dsfr(docs_build: Any) -> Iterator[tuple[Path, str]]:
+    out, _ = docs_build("html", *DSFR)
+    with serve(out) as found:
+        yield out, found
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+def test_axe_every_page_of_docs_under_the_theme(
+    context: Any, docs_dsfr: tuple[Path, str], scheme: str
+) -> None:
+    out, base = docs_dsfr
+    axe_every_page(context, base, site_pages(out), scheme)
+
+
+# -- Behaviour ----------------------------------------------------------------------
+
+
+def test_the_display_dialog_switches_the_scheme(context: Any, url: str) -> None:
+    tab = context.new_page()
+    goto_scheme(tab, f"{url}donnees/energie.html", "light")
+    tab.locator(".fr-header__tools .circ-dsfr-display-button").click()
+    dialog = tab.locator("#fr-theme-modal")
+    dialog.wait_for(state="visible")
+    tab.locator("label[for=fr-radios-theme-dark]").click()
+    tab.wait_for_function(
+        "document.documentElement.getAttribute('data-fr-theme') === 'dark'"
+    )
+    assert tab.evaluate("localStorage.getItem('scheme')") == "dark"
+    # The next page opens dark before its first paint (circ-dsfr-scheme.js).
+    tab.goto(f"{url}index.html", wait_until="commit")
+    tab.wait_for_selector("body", state="attached")
+    assert tab.evaluate("document.documentElement.getAttribute('data-fr-theme')") == (
+        "dark"
+    )
+
+
+def test_the_phone_menu_opens(browser: Any, url: str) -> None:
+    context = browser.new_context(viewport={"width": 390, "height": 844})
+    tab = context.new_page()
+    tab.goto(f"{url}donnees/energie.html")
+    tab.wait_for_function("document.documentElement.hasAttribute('data-fr-js')")
+    link = tab.locator("#circ-dsfr-navigation a.fr-nav__link").first
+    assert not link.is_visible()
+    tab.locator("#circ-dsfr-button-menu").click()
+    link.wait_for(state="visible")
+    assert link.get_attribute("aria-current") == "true"
+    # The header's tools join the menu on a phone (the DSFR's script).
+    tool = tab.locator("#circ-dsfr-modal-menu .fr-header__menu-links a")
+    assert tool.first.inner_text() == "Nous contacter"
+    context.close()
+
+
+def test_without_javascript_the_menu_and_search_are_open(
+    browser: Any, url: str
+) -> None:
+    context = browser.new_context(
+        viewport={"width": 390, "height": 844}, java_script_enabled=False
+    )
+    tab = context.new_page()
+    tab.goto(f"{url}donnees/energie.html")
+    assert tab.locator("#circ-dsfr-navigation a.fr-nav__link").first.is_visible()
+    assert tab.locator("#circ-dsfr-search-input").is_visible()
+    assert tab.locator(".fr-breadcrumb__list").is_visible()
+    assert tab.locator(".fr-sidemenu__list").first.is_visible()
+    # What would need a script is not offered.
+    assert not tab.locator("#circ-dsfr-button-menu").is_visible()
+    assert not tab.locator(".circ-dsfr-display-button").is_visible()
+    context.close()
+
+
+def test_search_finds_a_page(context: Any, url: str) -> None:
+    tab = context.new_page()
+    tab.goto(f"{url}index.html")
+    tab.fill("#circ-dsfr-search-input", "déchèterie")
+    tab.press("#circ-dsfr-search-input", "Enter")
+    tab.wait_for_url("**/search.html?q=*")
+    tab.locator("#search-results li a").first.wait_for()
+    assert "Déchets" in tab.locator("#search-results").inner_text()
+
+
+def test_strict_csp_holds(context: Any, site: Path) -> None:
+    tab = context.new_page()
+    reports = csp_reports(tab)
+    errors: list[str] = []
+    tab.on("pageerror", lambda error: errors.append(str(error)))
+    with serve(site, {"Content-Security-Policy": STRICT_CSP}) as base:
+        for page in site_pages(site):
+            tab.goto(f"{base}{page}")
+            tab.wait_for_function("document.documentElement.hasAttribute('data-fr-js')")
+    assert reports == []
+    assert errors == []
+
+
+# -- Geometry -------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("setting", SETTINGS, ids=lambda setting: setting.id)
+def test_geometry(browser: Any, site: Path, url: str, setting: Any) -> None:
+    tab = open_tab(browser, setting)
+    found = []
+    try:
+        for page in site_pages(site):
+            load(tab, url + page, setting)
+            found += [(page, setting, p) for p in check(tab, setting)["problems"]]
+    finally:
+        tab.context.close()
+    assert not found, report(found, examples=5)
+
+
+def test_geometry_in_print(browser: Any, site: Path, url: str) -> None:
+    from geometry_report import PRINT
+
+    tab = open_tab(browser, PRINT)
+    found = []
+    try:
+        for page in site_pages(site):
+            found += [(page, PRINT, p) for p in check_print(tab, url + page)]
+    finally:
+        tab.context.close()
+    assert not found, report(found, examples=5)
+
+
+@pytest.mark.slow
+def test_geometry_of_docs_in_print(browser: Any, docs_dsfr: tuple[Path, str]) -> None:
+    """docs/ under the theme on A4 paper: wide tables fit the sheet."""
+    from geometry_report import PRINT
+
+    out, base = docs_dsfr
+    tab = open_tab(browser, PRINT)
+    found = []
+    try:
+        for page in site_pages(out):
+            found += [(page, PRINT, p) for p in check_print(tab, base + page)]
+    finally:
+        tab.context.close()
+    assert not found, report(found, examples=5)
