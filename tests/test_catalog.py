@@ -692,3 +692,22 @@ def test_a_site_keeps_its_own_sitemap_and_open_graph_extensions(
     assert "hreflang" not in text and f"<loc>{BASE}autre.html</loc>" in text
     assert f"Sitemap: {BASE}sitemap.xml" in (out / "robots.txt").read_text()
     assert jsonld(out, "collecte.html")
+
+
+def test_a_block_whose_file_is_missing_is_not_a_dataset(build) -> None:
+    conf = CONF.replace("circ_legal", "_legal").replace(
+        "html_theme_options", "_options"
+    )
+    built = build(
+        {"index.md": "# Accueil\n\n:::{dataset} absent.json\n:::\n"},
+        conf=conf,
+        data=True,
+    )
+    assert [
+        w
+        for w in built.warnings.splitlines()
+        if "WARNING" in w and "[circ.dataset]" not in w
+    ] == []
+    assert "application/ld+json" not in built.read("index.html")
+    assert not (built.outdir / "catalog.ttl").exists()
+    assert (built.outdir / "sitemap.xml").is_file()

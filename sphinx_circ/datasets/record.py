@@ -322,7 +322,12 @@ def source_path(path: Path, srcdir: Path) -> str:
 def note_dataset(
     directive: DatasetDirective, found: Schema | Package | None, path: Path
 ) -> None:
-    """Record what the block documents (called at the end of its ``run``)."""
+    """Record what the block documents (called at the end of its ``run``).
+
+    A block whose file could not be read (it says so, ``circ.dataset``)
+    documents nothing a machine could use: it is not recorded."""
+    if found is None:
+        return
     env = directive.env
     srcdir = Path(env.srcdir)
     options = dict(directive.options)
