@@ -2,5 +2,6 @@
 
 extensions = ["sphinx_circ"]
 language = "fr"
-# A test site: its example address is meant (sphinx_circ/placeholders.py).
-suppress_warnings = ["circ.placeholder", "circ.legal"]
+# A test site, not a portal: its example address is meant
+# (sphinx_circ/placeholders.py), and it needs no legal pages nor site address.
+suppress_warnings = ["circ.placeholder", "circ.legal", "circ.data"]
