@@ -462,7 +462,11 @@ def is_dsfr_theme(app: Sphinx) -> bool:
     theme's only; what the blocks need applies under both
     (``is_portal_theme``).
     """
-    builder = getattr(app, "builder", None)
+    return builder_is_dsfr(getattr(app, "builder", None))
+
+
+def builder_is_dsfr(builder: Any) -> bool:
+    """``is_dsfr_theme`` for a builder (what a node's translator has)."""
     if builder in _DSFR_SETTINGS:
         return _DSFR_SETTINGS[builder] is not None
     theme = getattr(builder, "theme", None)

@@ -66,11 +66,25 @@ def render_template(translator: Any, name: str, **context: Any) -> str:
     """Render one of the package's HTML templates (``circ/…``) with the builder.
 
     A site overrides it by putting a file of the same name in its own
-    ``templates_path``, as it would a theme's component. ``_`` translates
+    ``templates_path``, as it would a theme's component (under the DSFR theme,
+    ``circ/dsfr/<name>`` where the package has a DSFR version). ``_`` translates
     with sphinx-circ's own catalog.
     """
     context.setdefault("_", _)
-    return str(translator.builder.templates.render(name, context))
+    return str(
+        translator.builder.templates.render(theme_template(translator, name), context)
+    )
+
+
+def theme_template(translator: Any, name: str) -> str:
+    """*name*, or its DSFR version (``circ/dsfr/…``) under the DSFR theme when
+    the package has one: the same block, drawn with the DSFR's components."""
+    from .config import builder_is_dsfr
+
+    if not builder_is_dsfr(translator.builder):
+        return name
+    dsfr_name = name.replace("circ/", "circ/dsfr/", 1)
+    return dsfr_name if (TEMPLATES_DIR / dsfr_name).is_file() else name
 
 
 def table_row(cells: list[nodes.Node]) -> nodes.row:

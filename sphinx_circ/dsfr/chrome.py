@@ -14,10 +14,10 @@ from typing import Any
 
 from sphinx.application import Sphinx
 
-from .config import dsfr_settings
-from .legal.pages import legal_pages
-from .messages import _
-from .navigation import menu_entries, read_menu, resolve_links
+from ..config import dsfr_settings
+from ..legal.pages import legal_pages
+from ..messages import _
+from ..navigation import menu_entries, read_menu, resolve_links
 
 #: Entries of the footer's list the DSFR asks every State website to carry.
 STATE_SITES = (
@@ -213,7 +213,7 @@ def copy_logos(app: Sphinx, exception: Exception | None) -> None:
                 copy_asset_file(source, Path(app.outdir) / "_static")
 
 
-def setup_dsfr(app: Sphinx) -> None:
+def setup_chrome(app: Sphinx) -> None:
     app.connect("html-page-context", dsfr_context)
     app.connect("html-page-context", drop_unused_design_assets)
     app.connect("build-finished", copy_logos)
