@@ -52,10 +52,14 @@ def make_button(
 ) -> nodes.Element:
     """Build a button: a reference, a pending reference, or plain text on error."""
     target = target.strip()
+    icon_name = ""
     content: list[nodes.Node] = []
     if icon:
         try:
             content.append(octicon_node(icon, classes=["circ-button__icon"]))
+            # Kept by name so a theme can draw it its own way (the DSFR's
+            # icon classes, see dsfr/components.py).
+            icon_name = icon
         except (KeyError, ValueError):
             warn(
                 f"unknown button icon {icon!r}: use an octicon name from "
@@ -91,6 +95,8 @@ def make_button(
             refuri=target,
             classes=classes,
         )
+        if icon_name:
+            reference["circ_icon"] = icon_name
         if new_tab:
             reference["target"] = "_blank"
             reference["rel"] = "noopener noreferrer"
@@ -106,6 +112,8 @@ def make_button(
         circ_classes=classes,
         circ_new_tab=new_tab,
     )
+    if icon_name:
+        pending["circ_icon"] = icon_name
     return pending
 
 
@@ -236,6 +244,8 @@ def resolve_button(
         app.builder, fromdoc, docname, anchor or "", content.children
     )
     reference["classes"] = list(pending["circ_classes"])
+    if pending.get("circ_icon"):
+        reference["circ_icon"] = pending["circ_icon"]
     if pending.get("circ_new_tab"):
         reference["target"] = "_blank"
         reference["rel"] = "noopener noreferrer"

@@ -189,11 +189,12 @@ def test_main_navigation_marks_the_section(site: Path) -> None:
     # The legal pages are in the footer, not the menu.
     assert menu("index.html") == [
         ("Les données", "donnees/index.html", ""),
+        ("Les blocs", "blocs.html", ""),
         ("Nous contacter", "contact.html", ""),
     ]
     assert menu("donnees/energie.html")[0] == ("Les données", "index.html", "true")
     assert menu("donnees/index.html")[0] == ("Les données", "#", "page")
-    assert menu("contact.html")[1] == ("Nous contacter", "#", "page")
+    assert menu("contact.html")[2] == ("Nous contacter", "#", "page")
 
 
 def test_breadcrumb(site: Path) -> None:

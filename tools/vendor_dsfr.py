@@ -27,6 +27,7 @@ its use is restricted to the websites of the State (see the guide).
 from __future__ import annotations
 
 import argparse
+import importlib.util
 import json
 import posixpath
 import re
@@ -82,10 +83,26 @@ SCRIPTS = (
     "component/display/display",
     "component/tab/tab",
 )
-#: Icon utility classes the templates name, and the file holding each's rules.
+
+
+def button_icons() -> dict[str, str]:
+    """The icons buttons may carry (``sphinx_circ/dsfr/icons.py``, read as a
+    file: the tool needs none of the package's dependencies)."""
+    path = ROOT / "sphinx_circ" / "dsfr" / "icons.py"
+    spec = importlib.util.spec_from_file_location("circ_dsfr_icons", path)
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    icons: dict[str, tuple[str, str]] = module.BUTTON_ICONS
+    return {name: f"utility/icons/{family}/{family}" for name, family in icons.values()}
+
+
+#: Icon utility classes the templates and the blocks name, and the file
+#: holding each's rules.
 ICONS = {
     "fr-icon-arrow-up-fill": "utility/icons/icons-arrows/icons-arrows",
     "fr-icon-theme-fill": "utility/icons/icons-system/icons-system",
+    **button_icons(),
 }
 #: The pictograms of the display settings' dialog (referenced by the layout).
 ARTWORK = (
