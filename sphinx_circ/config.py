@@ -31,6 +31,9 @@ THEME_NAME = "sphinx_circ"
 THEME_DIR = Path(__file__).parent / "theme" / THEME_NAME
 #: The theme of the Système de Design de l'État, for the websites of the State.
 DSFR_THEME_NAME = "sphinx_circ_dsfr"
+#: The main menu's entries at most, by default: a page's header does not grow
+#: with the site (the rest is reached through "All sections").
+MENU_MAX_ENTRIES = 12
 DSFR_THEME_DIR = Path(__file__).parent / "theme" / DSFR_THEME_NAME
 
 #: Page layouts (``layout:`` front matter, ``hero_layout``); the first is the default.
@@ -207,6 +210,8 @@ class ThemeSettings:
     hero_layout: str = LAYOUTS[0]
     #: Top-level documents left out of the main menu (still in the site).
     menu_exclude: list[str] = field(default_factory=list)
+    #: How many top-level entries the menu shows at most (then "All sections").
+    menu_max_entries: int = MENU_MAX_ENTRIES
     #: ``(name, url)`` pairs shown on the header's first row, every url safe.
     quick_links: list[dict[str, str]] = field(default_factory=list)
 
@@ -256,6 +261,9 @@ class ThemeSettings:
         settings.menu_exclude = read_docnames(
             options.get("menu_exclude"), "menu_exclude"
         )
+        settings.menu_max_entries = read_menu_size(
+            options.get("menu_max_entries"), "theme", None
+        )
         palette, problems = read_palette(options.get("palette"))
         for problem in problems:
             warn(problem, "theme", None)
@@ -302,6 +310,26 @@ def read_links(links: Any, option: str) -> list[dict[str, str]]:
     return kept
 
 
+def read_menu_size(value: Any, kind: str, location: str | None) -> int:
+    """``menu_max_entries``: a whole number of 1 or more (the default when
+    unset; a warning of *kind* and the default when invalid)."""
+    if value is None or value == "":
+        return MENU_MAX_ENTRIES
+    try:
+        size = int(str(value).strip())
+    except ValueError:
+        size = 0
+    if size < 1:
+        warn(
+            f"menu_max_entries must be a whole number of 1 or more, not {value!r}; "
+            f"using {MENU_MAX_ENTRIES}",
+            kind,
+            location,
+        )
+        return MENU_MAX_ENTRIES
+    return size
+
+
 def read_docnames(value: Any, option: str) -> list[str]:
     """*value* as a list of document names (``"a, b"`` is read as two)."""
     if not value:
@@ -340,6 +368,8 @@ class DsfrSettings:
     footer_links: list[dict[str, str]] = field(default_factory=list)
     #: Top-level documents left out of the main navigation.
     menu_exclude: list[str] = field(default_factory=list)
+    #: How many top-level entries the navigation shows at most.
+    menu_max_entries: int = MENU_MAX_ENTRIES
 
     @classmethod
     def read(
@@ -393,6 +423,9 @@ class DsfrSettings:
         settings.footer_links = read_links(options.get("footer_links"), "footer_links")
         settings.menu_exclude = read_docnames(
             options.get("menu_exclude"), "menu_exclude"
+        )
+        settings.menu_max_entries = read_menu_size(
+            options.get("menu_max_entries"), "dsfr", location
         )
         return settings
 

@@ -13,6 +13,7 @@ resolves their addresses and marks its own section.
 
 from __future__ import annotations
 
+from collections.abc import Collection
 from dataclasses import dataclass
 from typing import Any
 from weakref import WeakKeyDictionary
@@ -21,7 +22,7 @@ from sphinx import addnodes
 from sphinx.application import Sphinx
 
 from .config import theme_settings
-from .legal.pages import legal_pages
+from .legal.pages import legal_pages, page_of
 from .messages import _, warn
 from .urls import find_docname, is_external
 
@@ -102,12 +103,34 @@ def read_menu(app: Sphinx) -> Menu:
     return menu
 
 
-def menu_entries(app: Sphinx, pagename: str, pathto: Any) -> list[MenuEntry]:
-    """The menu as *pagename* shows it: relative addresses, its section marked."""
+def menu_entries(
+    app: Sphinx,
+    pagename: str,
+    pathto: Any,
+    *,
+    limit: int = 0,
+    exclude: Collection[str] = (),
+) -> list[MenuEntry]:
+    """The menu as *pagename* shows it: relative addresses, its section marked.
+
+    With a *limit*, at most that many entries, then the reader's section if it
+    is not among them, then "All sections" (the site map, or the home page):
+    a page's header costs the same on a site of ten sections or a thousand.
+    """
     menu = read_menu(app)
     section = menu.section(pagename)
+    targets = [
+        target
+        for target in menu.targets
+        if not target.docname or target.docname not in exclude
+    ]
+    shown = targets
+    if limit and len(targets) > limit:
+        shown = targets[:limit]
+        own = [t for t in targets[limit:] if t.docname in (pagename, section)]
+        shown += own[:1]
     entries = []
-    for target in menu.targets:
+    for target in shown:
         if target.url:
             entries.append(MenuEntry(target.title, target.url, True, ""))
             continue
@@ -119,6 +142,16 @@ def menu_entries(app: Sphinx, pagename: str, pathto: Any) -> list[MenuEntry]:
             else ""
         )
         entries.append(MenuEntry(target.title, pathto(target.docname), False, current))
+    if shown is not targets:
+        overview = page_of(app.env, "site-map") or app.config.root_doc
+        entries.append(
+            MenuEntry(
+                str(_("All sections")),
+                pathto(overview),
+                False,
+                "page" if overview == pagename else "",
+            )
+        )
     return entries
 
 
@@ -150,7 +183,9 @@ def menu_context(
     if settings is None:
         return
     pathto = context["pathto"]
-    context["circ_menu"] = menu_entries(app, pagename, pathto)
+    context["circ_menu"] = menu_entries(
+        app, pagename, pathto, limit=settings.menu_max_entries
+    )
     context["circ_menu_label"] = _("Main menu")
     context["circ_menu_close"] = _("Close the menu")
     context["circ_quick_links"] = resolve_links(

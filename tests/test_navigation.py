@@ -154,3 +154,78 @@ def test_the_menu_follows_a_new_read_of_the_sources(build) -> None:
     # (Sphinx writes again the pages whose sources changed.)
     for name in ("index.html", "deux.html"):
         assert [text for text, *_ in menu(page(built, name))] == ["Un", "Deux"]
+
+
+# -- A bounded menu -------------------------------------------------------------------
+
+BIG_SITE = {
+    "index.md": "# Accueil\n\n```{toctree}\n:hidden:\n\n"
+    + "\n".join(f"r{i}/index" for i in range(30))
+    + "\nplan\n```\n",
+    **{
+        f"r{i}/index.md": f"# Rubrique {i}\n\n```{{toctree}}\npage\n```\n"
+        for i in range(30)
+    },
+    **{f"r{i}/page.md": f"# Page {i}\n" for i in range(30)},
+    "plan.md": "# Plan du site\n\n:::{site-map}\n:::\n",
+}
+
+
+def test_the_menu_is_bounded_and_ends_on_every_section(build) -> None:
+    """Past menu_max_entries (12 by default), the header ends on "All
+    sections", the site map: a page's header does not grow with the site."""
+    built = build(BIG_SITE, confoverrides={"language": "fr"})
+    entries = menu(page(built, "r0/page.html"))
+    assert [title for title, _, _ in entries] == [
+        *(f"Rubrique {i}" for i in range(12)),
+        "Toutes les rubriques",
+    ]
+    assert entries[0] == ("Rubrique 0", "index.html", "true")
+    assert entries[-1] == ("Toutes les rubriques", "../plan.html", "")
+    # The reader's section stays in the menu, after the others.
+    entries = menu(page(built, "r20/page.html"))
+    assert [title for title, _, _ in entries][-2:] == [
+        "Rubrique 20",
+        "Toutes les rubriques",
+    ]
+    assert entries[-2][2] == "true" and len(entries) == 14
+    # On the site map itself, "All sections" is the current page.
+    assert menu(page(built, "plan.html"))[-1] == ("Toutes les rubriques", "#", "page")
+
+
+def test_menu_max_entries_is_configurable_and_checked(build) -> None:
+    built = build(
+        BIG_SITE, confoverrides={"html_theme_options": {"menu_max_entries": 3}}
+    )
+    assert len(menu(page(built, "r0/page.html"))) == 4
+    bad = build(
+        BIG_SITE, confoverrides={"html_theme_options": {"menu_max_entries": "zero"}}
+    )
+    messages = warnings_of(bad, "theme")
+    assert any("menu_max_entries must be a whole number" in m for m in messages)
+    assert len(menu(page(bad, "r0/page.html"))) == 13
+
+
+def test_without_a_site_map_all_sections_is_the_home_page(build) -> None:
+    site = {k: v for k, v in BIG_SITE.items() if k != "plan.md"}
+    site["index.md"] = site["index.md"].replace("\nplan\n", "\n")
+    built = build(site, confoverrides={"html_theme_options": {"menu_max_entries": 2}})
+    assert menu(page(built, "r5/page.html"))[-1][1] == "../index.html"
+
+
+def test_the_dsfr_navigation_is_bounded_too(build) -> None:
+    built = build(
+        BIG_SITE,
+        confoverrides={
+            "html_theme": "sphinx_circ_dsfr",
+            "html_theme_options": {"menu_max_entries": 3, "menu_exclude": ["r1/index"]},
+        },
+    )
+    nav = page(built, "r9/page.html").select("nav.fr-nav a.fr-nav__link")
+    assert [(a.get_text(strip=True), a.get("aria-current", "")) for a in nav] == [
+        ("Rubrique 0", ""),
+        ("Rubrique 2", ""),
+        ("Rubrique 3", ""),
+        ("Rubrique 9", "true"),
+        ("Toutes les rubriques", ""),
+    ]

@@ -132,13 +132,13 @@ def dsfr_context(
     pathto = context["pathto"]
     context["circ_dsfr"] = settings
     context["circ_dsfr_text"] = {key: str(text()) for key, text in TEXTS.items()}
-    menu = menu_entries(app, pagename, pathto)
-    excluded = set(settings.menu_exclude)
-    context["circ_dsfr_menu"] = [
-        entry
-        for entry, target in zip(menu, read_menu(app).targets, strict=True)
-        if target.docname not in excluded
-    ]
+    context["circ_dsfr_menu"] = menu_entries(
+        app,
+        pagename,
+        pathto,
+        limit=settings.menu_max_entries,
+        exclude=set(settings.menu_exclude),
+    )
     context["circ_dsfr_tools"] = resolve_links(
         app, settings.quick_links, pagename, pathto
     )
