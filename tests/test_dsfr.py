@@ -529,7 +529,9 @@ def test_persona_tabs_markup_follows_the_theme(build: Any, theme: str) -> None:
     conf = dsfr_conf("{}") if theme == "sphinx_circ_dsfr" else None
     built = build({"index.md": TABS}, **({"conf": conf} if conf else {}))
     assert built.circ_warnings() == []
-    block = one(BeautifulSoup(built.read("index.html"), "html.parser"), ".circ-personas")
+    block = one(
+        BeautifulSoup(built.read("index.html"), "html.parser"), ".circ-personas"
+    )
     panels = block.select(":scope > [role=tabpanel]")
     assert [p["id"] for p in panels] == ["citoyen", "producteur"]
     if theme == "sphinx_circ_dsfr":

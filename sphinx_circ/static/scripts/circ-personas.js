@@ -61,6 +61,9 @@
       if (!panel) continue;
       if (on) panel.removeAttribute("hidden");
       else panel.setAttribute("hidden", "until-found");
+      /* A panel hidden until found keeps its box (content-visibility), so it
+         could still take the focus: only the shown one is in the tab order. */
+      panel.tabIndex = on ? 0 : -1;
       /* Under the DSFR theme the panels carry the DSFR's state class too. */
       if (panel.classList.contains("fr-tabs__panel")) panel.classList.toggle("fr-tabs__panel--selected", on);
     }
@@ -117,7 +120,10 @@
     const group = set.dataset.circGroup;
     const tabs = tabsOf(set);
     const fromQuery = new URL(window.location.href).searchParams.get(group);
-    const initial = [fromQuery, remembered(group)].find((key) => key && tabs.some((tab) => tab.dataset.circKey === key));
+    const shown = tabs.find((tab) => tab.getAttribute("aria-selected") === "true");
+    const initial = [fromQuery, remembered(group), shown && shown.dataset.circKey].find(
+      (key) => key && tabs.some((tab) => tab.dataset.circKey === key),
+    );
     if (initial) select(set, initial, false);
 
     set.addEventListener("click", (event) => {
