@@ -23,6 +23,7 @@ from sphinx.application import Sphinx
 from sphinx.transforms import SphinxTransform
 from sphinx_design.icons import get_octicon
 
+from .config import builder_is_dsfr
 from .directive import CircDirective, block_options
 from .messages import _, warn
 from .nodes import NON_HTML_PASSTHROUGH, is_static_html, render_template
@@ -240,17 +241,25 @@ class CheckPersonaTabs(SphinxTransform):
 # -- HTML ---------------------------------------------------------------------
 
 
+def drawn_as_tabs(translator: Any, node: circ_persona_tabs) -> bool:
+    """Whether *node* is written as tabs (a static page shows every panel)."""
+    return not is_static_html(translator) and any(
+        isinstance(child, circ_persona) for child in node.children
+    )
+
+
 def visit_tabs_html(self: Any, node: circ_persona_tabs) -> None:
     personas = [child for child in node.children if isinstance(child, circ_persona)]
-    self.body.append(
-        self.starttag(
-            node,
-            "div",
-            "",
-            **{"data-circ-group": node["group"], "data-circ-default": node["selected"]},
-        )
-    )
-    if not personas or is_static_html(self):
+    attributes = {
+        "data-circ-group": node["group"],
+        "data-circ-default": node["selected"],
+    }
+    tabs_drawn = drawn_as_tabs(self, node)
+    if tabs_drawn and builder_is_dsfr(self.builder):
+        # The DSFR's tabs component (circ/dsfr/persona-tabs.html).
+        attributes["CLASS"] = "fr-tabs"
+    self.body.append(self.starttag(node, "div", "", **attributes))
+    if not tabs_drawn:
         return
     tabs = [
         {
@@ -288,8 +297,14 @@ def visit_persona_html(self: Any, node: circ_persona) -> None:
         "tabindex": "0",
         "data-circ-key": node["key"],
     }
-    if node["key"] != tabs["selected"]:
+    selected = node["key"] == tabs["selected"]
+    if not selected:
         attributes["hidden"] = "until-found"
+    if builder_is_dsfr(self.builder):
+        # The DSFR's panel classes; circ-personas.js moves "--selected" along.
+        attributes["CLASS"] = (
+            "fr-tabs__panel fr-tabs__panel--selected" if selected else "fr-tabs__panel"
+        )
     self.body.append(self.starttag(node, "div", "", **attributes))
 
 

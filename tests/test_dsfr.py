@@ -460,3 +460,111 @@ def test_every_builder_on_the_site(builder: str, tmp_path: Path) -> None:
         "-d", str(tmp_path / "doctrees"), legal=True,
     )  # fmt: skip
     assert result.returncode == 0, strip_colors(result.stderr)
+
+
+# -- Persona tabs: the DSFR's tabs component ------------------------------------
+
+TABS = """
+# Foire aux questions
+
+:::::{persona-tabs}
+::::{persona} Citoyen
+:icon: person
+
+Pour tous.
+::::
+::::{persona} Producteur
+Pour les producteurs.
+::::
+:::::
+"""
+
+
+def test_persona_tabs_are_the_dsfrs_tabs(site: Path) -> None:
+    """The DSFR's documented structure (fr-tabs), our ids, data and links kept."""
+    block = one(soup(site, "index.html"), ".circ-personas")
+    assert "fr-tabs" in block["class"] and block["data-circ-group"] == "persona"
+    tablist = one(block, ":scope > ul.fr-tabs__list[role=tablist]")
+    assert tablist["aria-label"] == "Choisir votre profil"
+    items = tablist.find_all(recursive=False)
+    assert [item.name for item in items] == ["li", "li"]
+    assert all(item["role"] == "presentation" for item in items)
+    tabs = [one(item, ":scope > button.fr-tabs__tab[role=tab]") for item in items]
+    panels = block.select(":scope > div.circ-persona.fr-tabs__panel[role=tabpanel]")
+    assert [p["id"] for p in panels] == ["habitants", "collectivites"]
+    for tab, panel, selected in zip(tabs, panels, (True, False), strict=True):
+        assert tab["type"] == "button"
+        assert tab["id"] == f"tab-{panel['id']}"
+        assert tab["aria-controls"] == panel["id"]
+        assert panel["aria-labelledby"] == tab["id"]
+        assert tab["data-circ-key"] == panel["data-circ-key"] == panel["id"]
+        assert tab["aria-selected"] == ("true" if selected else "false")
+        assert tab["tabindex"] == ("0" if selected else "-1")
+        assert ("fr-tabs__panel--selected" in panel["class"]) is selected
+        assert panel.get("hidden") == (None if selected else "until-found")
+    assert [text(tab) for tab in tabs] == ["Habitants", "Collectivités"]
+    # Without JavaScript, a list of links to the panels instead of the tabs.
+    links = block.select(":scope > nav.circ-personas__links a.fr-link")
+    assert [(text(a), a["href"]) for a in links] == [
+        ("Habitants", "#habitants"),
+        ("Collectivités", "#collectivites"),
+    ]
+    # The other theme's tab list is not there as well.
+    assert not block.select(".circ-personas__tabs, .circ-personas__tab")
+
+
+def test_the_dsfr_tab_script_is_left_out() -> None:
+    """circ-personas.js drives the tabs: the DSFR's tab script, which would
+    take the fr-tabs markup over, is not in the bundle."""
+    static = DSFR_THEME_DIR / "static" / "dsfr"
+    js = (static / "dsfr.module.min.js").read_text(encoding="utf-8")
+    assert "TabsGroup" not in js and "tabs__panel" not in js
+    # Its stylesheet is: the tabs are drawn with it.
+    assert ".fr-tabs__tab" in (static / "dsfr.min.css").read_text(encoding="utf-8")
+
+
+@pytest.mark.parametrize("theme", ["sphinx_circ_dsfr", "sphinx_circ"])
+def test_persona_tabs_markup_follows_the_theme(build: Any, theme: str) -> None:
+    conf = dsfr_conf("{}") if theme == "sphinx_circ_dsfr" else None
+    built = build({"index.md": TABS}, **({"conf": conf} if conf else {}))
+    assert built.circ_warnings() == []
+    block = one(
+        BeautifulSoup(built.read("index.html"), "html.parser"), ".circ-personas"
+    )
+    panels = block.select(":scope > [role=tabpanel]")
+    assert [p["id"] for p in panels] == ["citoyen", "producteur"]
+    if theme == "sphinx_circ_dsfr":
+        assert "fr-tabs" in block["class"]
+        tabs = block.select(":scope > .fr-tabs__list > li > .fr-tabs__tab")
+        assert len(tabs) == 2
+        # A persona's icon, as it is (an octicon's inline SVG), before its name.
+        icon = tabs[0].find(True)
+        assert icon is not None and icon.name == "svg"
+        assert "circ-persona__icon" in icon["class"]
+        assert not tabs[1].select("svg")
+        assert [p["class"] for p in panels] == [
+            ["circ-persona", "fr-tabs__panel", "fr-tabs__panel--selected"],
+            ["circ-persona", "fr-tabs__panel"],
+        ]
+    else:
+        # Unchanged under the other theme: its own template, no DSFR class.
+        tabs = block.select(":scope > div.circ-personas__tabs[role=tablist] > button")
+        assert [tab["class"] for tab in tabs] == [["circ-personas__tab"]] * 2
+        assert [p["class"] for p in panels] == [["circ-persona"]] * 2
+        assert "fr-tabs" not in str(block)
+    assert block.select(":scope > nav.circ-personas__links")
+
+
+@pytest.mark.parametrize(
+    ("builder", "output"),
+    [("text", "index.txt"), ("latex", "portail.tex"), ("epub", "index.xhtml")],
+)
+def test_other_builders_show_every_persona_under_the_theme(
+    build: Any, builder: str, output: str
+) -> None:
+    conf = dsfr_conf("{}") + 'version = "1"\ncopyright = "2026"\n'
+    built = build({"index.md": TABS}, buildername=builder, conf=conf)
+    assert built.circ_warnings() == []
+    written = (built.outdir / output).read_text(encoding="utf-8")
+    assert written.index("Pour tous.") < written.index("Pour les producteurs.")
+    assert "fr-tabs" not in written and "until-found" not in written

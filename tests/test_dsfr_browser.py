@@ -195,6 +195,170 @@ def test_strict_csp_holds(context: Any, site: Path) -> None:
     assert errors == []
 
 
+# -- Persona tabs (the DSFR's fr-tabs, driven by circ-personas.js) ----------------
+
+PERSONAS = ["habitants", "collectivites"]
+
+
+def selected_persona(tab: Any) -> str:
+    return tab.eval_on_selector(
+        ".circ-personas [role=tab][aria-selected=true]", "t => t.dataset.circKey"
+    )
+
+
+def shown_panels(tab: Any) -> list[str]:
+    """The panels whose content shows (a hidden="until-found" panel keeps an
+    empty box: its content is skipped)."""
+    return tab.eval_on_selector_all(
+        ".circ-persona",
+        "ps => ps.filter(p => p.lastElementChild.checkVisibility()).map(p => p.id)",
+    )
+
+
+def open_index(tab: Any, url: str, suffix: str = "") -> None:
+    tab.goto(f"{url}index.html{suffix}")
+    tab.wait_for_function("document.documentElement.hasAttribute('data-fr-js')")
+
+
+def panel_state(tab: Any) -> list[tuple[str, bool, str | None]]:
+    """Each panel's id, DSFR "--selected" class and hidden attribute."""
+    return tab.eval_on_selector_all(
+        ".circ-persona",
+        "ps => ps.map(p => [p.id, p.classList.contains('fr-tabs__panel--selected'),"
+        " p.getAttribute('hidden')])",
+    )
+
+
+def test_persona_tabs_click(context: Any, url: str) -> None:
+    tab = context.new_page()
+    open_index(tab, url)
+    assert selected_persona(tab) == "habitants"
+    assert shown_panels(tab) == ["habitants"]
+    assert tab.is_hidden(".circ-personas__links")
+    tab.click("#tab-collectivites")
+    assert selected_persona(tab) == "collectivites"
+    assert shown_panels(tab) == ["collectivites"]
+    assert panel_state(tab) == [
+        ["habitants", False, "until-found"],
+        ["collectivites", True, None],
+    ]
+    # Hidden until found: find-in-page still reaches it (never display: none).
+    assert tab.eval_on_selector(
+        "#habitants",
+        "p => [getComputedStyle(p).display, getComputedStyle(p).contentVisibility]",
+    ) == ["block", "hidden"]
+    tab.eval_on_selector("#habitants", "p => p.dispatchEvent(new Event('beforematch'))")
+    assert shown_panels(tab) == ["habitants"]
+    tab.click("#tab-collectivites")
+    assert tab.get_attribute("#tab-habitants", "tabindex") == "-1"
+    assert tab.get_attribute("#tab-collectivites", "tabindex") == "0"
+    # The address names the persona; the choice is remembered.
+    assert tab.url.endswith("index.html?persona=collectivites")
+    open_index(tab, url)
+    assert selected_persona(tab) == "collectivites"
+    open_index(tab, url, "?persona=habitants")
+    assert shown_panels(tab) == ["habitants"]
+
+
+def test_persona_tabs_keyboard(context: Any, url: str) -> None:
+    tab = context.new_page()
+    open_index(tab, url)
+    tab.focus("#tab-habitants")
+    tab.keyboard.press("ArrowRight")
+    assert selected_persona(tab) == "collectivites"
+    assert tab.evaluate("document.activeElement.id") == "tab-collectivites"
+    assert shown_panels(tab) == ["collectivites"]
+    tab.keyboard.press("ArrowRight")  # wraps to the first
+    assert selected_persona(tab) == "habitants"
+    tab.keyboard.press("End")
+    assert selected_persona(tab) == "collectivites"
+    assert tab.evaluate("document.activeElement.id") == "tab-collectivites"
+    tab.keyboard.press("Home")
+    assert selected_persona(tab) == "habitants"
+    assert tab.evaluate("document.activeElement.id") == "tab-habitants"
+    tab.keyboard.press("ArrowLeft")  # wraps to the last
+    assert selected_persona(tab) == "collectivites"
+    # Tab leaves the tab list for the panel (roving tabindex).
+    tab.keyboard.press("Tab")
+    assert tab.evaluate("document.activeElement.id") == "collectivites"
+
+
+def test_persona_deep_link_opens_its_panel(context: Any, url: str) -> None:
+    tab = context.new_page()
+    open_index(tab, url, "#collectivites")
+    assert selected_persona(tab) == "collectivites"
+    assert shown_panels(tab) == ["collectivites"]
+    tab.evaluate("location.hash = '#habitants'")
+    tab.wait_for_function(
+        "document.querySelector('#tab-habitants').ariaSelected === 'true'"
+    )
+    assert panel_state(tab)[0] == ["habitants", True, None]
+
+
+def test_persona_panel_in_the_flow(context: Any, url: str) -> None:
+    """The DSFR's tab script is not there to lay the panels out: the selected
+    one sits under the tab list, in the flow, framed; the hidden one takes no
+    room; the block holds them (nothing laid over what follows)."""
+    tab = context.new_page()
+    open_index(tab, url)
+    for key in PERSONAS:
+        tab.click(f"#tab-{key}")
+        boxes = tab.evaluate(
+            """key => {
+              const rect = (e) => e.getBoundingClientRect().toJSON();
+              const block = document.querySelector('.circ-personas');
+              const panels = [...block.querySelectorAll('.circ-persona')];
+              return {
+                block: rect(block),
+                list: rect(block.querySelector('.fr-tabs__list')),
+                selected: rect(document.getElementById(key)),
+                others: panels.filter(p => p.id !== key).map(p => rect(p).height),
+                position: getComputedStyle(document.getElementById(key)).position,
+                heightSet: block.style.getPropertyValue('--tabs-height'),
+              };
+            }""",
+            key,
+        )
+        selected = boxes["selected"]
+        assert abs(selected["top"] - boxes["list"]["bottom"]) <= 5, boxes
+        assert selected["height"] > 40 and selected["left"] == boxes["block"]["left"]
+        assert selected["bottom"] <= boxes["block"]["bottom"] + 1, boxes
+        assert boxes["others"] == [0], boxes
+        assert boxes["heightSet"] == ""
+
+
+def test_persona_tabs_without_javascript(browser: Any, url: str) -> None:
+    context = browser.new_context(java_script_enabled=False)
+    tab = context.new_page()
+    tab.goto(f"{url}index.html")
+    assert shown_panels(tab) == PERSONAS
+    assert tab.is_hidden(".circ-personas .fr-tabs__list")
+    assert tab.is_visible(".circ-personas__links")
+    links = tab.eval_on_selector_all(
+        ".circ-personas__links a", "as => as.map(a => a.getAttribute('href'))"
+    )
+    assert links == [f"#{key}" for key in PERSONAS]
+    # Each panel under its visible heading, its text readable.
+    for key in PERSONAS:
+        assert tab.is_visible(f"#{key} .circ-persona__title")
+        title = tab.eval_on_selector(
+            f"#{key} .circ-persona__title", "h => h.getBoundingClientRect().width"
+        )
+        assert title > 10
+    assert tab.is_visible("text=Comparer les tonnages collectés.")
+    context.close()
+
+
+def test_persona_tabs_in_print(context: Any, url: str) -> None:
+    tab = context.new_page()
+    open_index(tab, url, "?persona=collectivites")
+    tab.emulate_media(media="print")
+    assert shown_panels(tab) == PERSONAS
+    assert tab.is_hidden(".circ-personas .fr-tabs__list")
+    for key in PERSONAS:
+        assert tab.is_visible(f"#{key} .circ-persona__title")
+
+
 # -- Geometry -------------------------------------------------------------------------
 
 

@@ -49,6 +49,9 @@ def test_click_selects_and_updates_the_address(page: Any, docs_url: str) -> None
     assert page.url.endswith("faq/index.html?persona=producteur")
     assert page.get_attribute("#tab-citoyen", "tabindex") == "-1"
     assert page.get_attribute("#tab-producteur", "tabindex") == "0"
+    # Only the shown panel is in the tab order.
+    assert page.get_attribute("#citoyen", "tabindex") == "-1"
+    assert page.get_attribute("#producteur", "tabindex") == "0"
 
 
 def test_keyboard_arrows_home_end(page: Any, docs_url: str) -> None:

@@ -81,7 +81,11 @@ SCRIPTS = (
     "component/breadcrumb/breadcrumb",
     "component/sidemenu/sidemenu",
     "component/display/display",
-    "component/tab/tab",
+    # Not the tabs' script: the persona tabs (the only tabs the theme draws)
+    # are driven by circ-personas.js (deep links, the address, the remembered
+    # persona, hidden="until-found" panels), where the DSFR's would take them
+    # over (it sets the panels' state and hidden, lays them out absolutely
+    # with a height it computes, and handles the same keys).
 )
 
 

@@ -39,8 +39,10 @@
 
   const sets = Array.from(document.querySelectorAll(".circ-personas[data-circ-group]"));
 
+  /* The tabs sit in the tab list, or in its items (the DSFR theme's markup:
+     ul > li[role=presentation] > button); never those of a set nested in a panel. */
   function tabsOf(set) {
-    return Array.from(set.querySelectorAll(":scope > .circ-personas__tabs > [role=tab]"));
+    return Array.from(set.querySelectorAll(":scope > [role=tablist] [role=tab]"));
   }
 
   function panelOf(tab) {
@@ -59,6 +61,11 @@
       if (!panel) continue;
       if (on) panel.removeAttribute("hidden");
       else panel.setAttribute("hidden", "until-found");
+      /* A panel hidden until found keeps its box (content-visibility), so it
+         could still take the focus: only the shown one is in the tab order. */
+      panel.tabIndex = on ? 0 : -1;
+      /* Under the DSFR theme the panels carry the DSFR's state class too. */
+      if (panel.classList.contains("fr-tabs__panel")) panel.classList.toggle("fr-tabs__panel--selected", on);
     }
     if (focus) chosen.focus();
     reveal(chosen);
@@ -68,7 +75,7 @@
   /* The tab row scrolls sideways where it does not fit: keep the selected
      tab in view, without scrolling the page. */
   function reveal(tab) {
-    const row = tab.parentElement;
+    const row = tab.closest("[role=tablist]");
     const box = row.getBoundingClientRect();
     const at = tab.getBoundingClientRect();
     if (at.left < box.left) row.scrollLeft -= box.left - at.left + 32;
@@ -113,7 +120,10 @@
     const group = set.dataset.circGroup;
     const tabs = tabsOf(set);
     const fromQuery = new URL(window.location.href).searchParams.get(group);
-    const initial = [fromQuery, remembered(group)].find((key) => key && tabs.some((tab) => tab.dataset.circKey === key));
+    const shown = tabs.find((tab) => tab.getAttribute("aria-selected") === "true");
+    const initial = [fromQuery, remembered(group), shown && shown.dataset.circKey].find(
+      (key) => key && tabs.some((tab) => tab.dataset.circKey === key),
+    );
     if (initial) select(set, initial, false);
 
     set.addEventListener("click", (event) => {
