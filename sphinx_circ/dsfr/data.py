@@ -8,11 +8,8 @@ The doctree the other builders (and the other theme) read is left as it is.
 
 from __future__ import annotations
 
-from typing import Any
-
 from docutils import nodes
 from sphinx.application import Sphinx
-from sphinx.transforms.post_transforms import SphinxPostTransform
 
 from ..config import builder_is_dsfr
 from ..datasets.facts import TAGS
@@ -74,24 +71,19 @@ def as_tags(fact: nodes.definition_list_item) -> None:
                 tag(entry)
 
 
-class DsfrDataMarkup(SphinxPostTransform):
+def dsfr_data_markup(app: Sphinx, doctree: nodes.document, docname: str) -> None:
     """Statuses as badges, short facts as tags, under the DSFR theme."""
-
-    default_priority = 450
-    formats = ("html",)
-
-    def run(self, **kwargs: Any) -> None:
-        if not builder_is_dsfr(self.app.builder):
-            return
-        for inline in list(self.document.findall(nodes.inline)):
-            if "circ-badge" in inline["classes"]:
-                as_badge(inline)
-            elif "circ-download__format" in inline["classes"]:
-                inline["classes"] += ["fr-tag", "fr-tag--sm"]
-        for fact in list(self.document.findall(nodes.definition_list_item)):
-            if fact.get(TAGS):
-                as_tags(fact)
+    if app.builder.format != "html" or not builder_is_dsfr(app.builder):
+        return
+    for inline in list(doctree.findall(nodes.inline)):
+        if "circ-badge" in inline["classes"]:
+            as_badge(inline)
+        elif "circ-download__format" in inline["classes"]:
+            inline["classes"] += ["fr-tag", "fr-tag--sm"]
+    for fact in list(doctree.findall(nodes.definition_list_item)):
+        if fact.get(TAGS):
+            as_tags(fact)
 
 
 def setup_data(app: Sphinx) -> None:
-    app.add_post_transform(DsfrDataMarkup)
+    app.connect("doctree-resolved", dsfr_data_markup)
