@@ -3,7 +3,8 @@ DSFR's documented structure, its options and their checks, the DSFR files it
 ships, every builder, and the weight of a page.
 
 The site is ``tests/sites/dsfr``: a landing page with blocks, a section of
-two pages, a contact page and the four legal pages.
+two pages (an inventory on the section's page, a dataset), a contact page with
+the request form and the four legal pages.
 """
 
 from __future__ import annotations
@@ -19,6 +20,7 @@ from typing import Any
 import pytest
 from bs4 import BeautifulSoup, Tag
 from conftest import (
+    DEFAULT_CONF,
     REPO,
     SITES,
     require_npm_file,
@@ -306,7 +308,12 @@ def test_no_inline_script_or_style(site: Path) -> None:
         page = soup(site, name)
         assert not page.select("[style]"), name
         assert not page.select("style"), name
-        inline = [s for s in page.select("script") if not s.get("src")]
+        # A dataset's JSON-LD is a data block, which the policy does not run.
+        inline = [
+            s
+            for s in page.select("script")
+            if not s.get("src") and s.get("type") != "application/ld+json"
+        ]
         assert inline == [], name
 
 
@@ -326,6 +333,181 @@ def test_pydata_features_stay_with_the_other_theme(site: Path) -> None:
     a table scrolls in its own box, as the DSFR's tables do."""
     page = soup(site, "donnees/energie.html")
     assert not page.select("table.circ-stack")
+
+
+# -- Dataset facts, statuses and the request form -----------------------------
+
+#: The DSFR badge of each inventory status (sphinx_circ/dsfr/data.py).
+BADGES = {
+    "open": "success",
+    "in-progress": "new",
+    "read-only": "info",
+    "closed": "error",
+}
+
+
+def test_the_request_form_has_the_dsfr_fields(site: Path) -> None:
+    form = one(soup(site, "contact.html"), "form.circ-request__form")
+    assert not form.select(".circ-button, .circ-request__field")
+    groups = form.select(":scope > .fr-input-group, :scope > .fr-select-group")
+    names = []
+    for group in groups:
+        label = one(group, ":scope > label.fr-label")
+        control = one(group, f"#{label['for']}")
+        kind = "fr-select" if control.name == "select" else "fr-input"
+        assert kind in control["class"], control
+        assert ("fr-select-group" in group["class"]) == (control.name == "select")
+        names.append(control["name"])
+    assert names == [
+        "description", "title", "organisation", "scale", "frequency", "reuse",
+    ]  # fmt: skip
+    description = one(form, "textarea[name=description]")
+    assert description.has_attr("required")
+    error = one(form, f"#{description['id']}-error")
+    assert error.has_attr("hidden") and "fr-error-text" in error["class"]
+    submit = one(form, ":scope > button[type=submit]")
+    assert submit["class"] == ["fr-btn"]
+    result = one(form, ".circ-request__result")
+    assert [b["class"] for b in result.select("[data-circ-copy]")] == [
+        ["fr-btn", "fr-btn--secondary"],
+        ["fr-btn", "fr-btn--secondary"],
+    ]
+    assert "fr-input" in one(result, "textarea.circ-request__message")["class"]
+
+
+BLOCKS = {
+    "index.md": """
+        # Données
+
+        :::{dataset} dechets.json
+        :frequency: Annuelle
+        :download: Tonnages <https://example.org/tonnages.csv>
+        :::
+
+        :::{dataset-inventory} inventaire.csv
+        :::
+
+        :::{data-request}
+        :email: donnees@example.org
+        :::
+        """,
+    "dechets.json": (SITES / SITE / "donnees" / "dechets.json").read_text("utf-8"),
+    "inventaire.csv": (SITES / SITE / "donnees" / "inventaire.csv").read_text("utf-8"),
+}
+
+
+def form_contract(page: BeautifulSoup) -> list[tuple[str, ...]]:
+    """What the script and a reader rely on in the form: the form's data,
+    each control's tag, id, name, required, autocomplete and label."""
+    form = one(page, "form.circ-request__form")
+    found: list[tuple[str, ...]] = [
+        tuple(f"{k}={v}" for k, v in sorted(form.attrs.items()) if k != "class")
+    ]
+    for control in form.select("input, textarea, select, button"):
+        label = page.select_one(f"label[for='{control.get('id')}']")
+        found.append(
+            (
+                control.name,
+                control.get("id", ""),
+                control.get("name", ""),
+                control.get("type", ""),
+                str(control.has_attr("required")),
+                control.get("autocomplete", ""),
+                control.get("data-circ-copy", ""),
+                text(label) if label else text(control),
+            )
+        )
+    return found
+
+
+def test_the_blocks_keep_their_contract_under_the_theme(build: Any) -> None:
+    """The DSFR's markup, the same fields, ids and hooks as under sphinx_circ."""
+    dsfr = BeautifulSoup(
+        build(BLOCKS, conf=dsfr_conf("{}")).read("index.html"), "html.parser"
+    )
+    circ = BeautifulSoup(build(BLOCKS).read("index.html"), "html.parser")
+    assert form_contract(dsfr) == form_contract(circ)
+    assert dsfr.select("form.circ-request__form .fr-input-group > .fr-input")
+    assert dsfr.select("form.circ-request__form .fr-select-group > .fr-select")
+    # Under sphinx_circ, nothing of the DSFR's.
+    blocks = ".circ-dataset, .circ-inventory, .circ-request"
+    assert not circ.select(f":is({blocks}) [class*='fr-']")
+    assert circ.select(".circ-inventory__table .circ-badge.circ-badge--open")
+    assert circ.select(".circ-inventory__toggle[data-circ-status=open]")
+    # The same statuses, row by row.
+    rows = ".circ-inventory__table tbody tr"
+    statuses = [
+        next(c for c in badge["class"] if c.startswith("circ-badge--"))[12:]
+        for badge in circ.select(f"{rows} .circ-badge")
+    ]
+    badges = dsfr.select(f"{rows} p > span.fr-badge")
+    assert len(badges) == len(statuses) == 6
+    for key, badge in zip(statuses, badges, strict=True):
+        assert badge["class"] == [
+            "fr-badge", "fr-badge--sm", f"fr-badge--{BADGES[key]}", f"circ-status--{key}",
+        ]  # fmt: skip
+    assert [text(b) for b in badges] == [
+        text(b) for b in circ.select(f"{rows} .circ-badge")
+    ]
+    assert not dsfr.select(".circ-badge")
+
+
+def test_inventory_statuses_are_dsfr_badges(site: Path) -> None:
+    page = soup(site, "donnees/index.html")
+    counts = page.select(".circ-inventory__counts .fr-badge")
+    assert [(b["class"][2], text(b)) for b in counts] == [
+        ("fr-badge--success", "Ouvert"),
+        ("fr-badge--new", "En cours d’ouverture"),
+        ("fr-badge--info", "Consultable uniquement"),
+        ("fr-badge--error", "Fermé"),
+    ]
+    controls = one(page, ".circ-inventory__controls")
+    group = one(controls, ".fr-input-group")
+    label = one(group, "label.fr-label")
+    assert one(group, "input.fr-input.circ-inventory__filter")["id"] == label["for"]
+    assert one(label, "span.fr-hint-text")
+    toggles = controls.select(
+        "fieldset.fr-fieldset ul.fr-tags-group > li > button.fr-tag[aria-pressed=true]"
+    )
+    assert [t["data-circ-status"] for t in toggles] == list(BADGES)
+
+
+def test_dataset_facts_are_dsfr_tags(site: Path) -> None:
+    page = soup(site, "donnees/dechets.html")
+    facts = one(page, "dl.circ-dataset__metadata")
+
+    def value(term: str) -> Tag:
+        dt = next(dt for dt in facts.select("dt") if text(dt) == term)
+        found = dt.find_next_sibling("dd")
+        assert isinstance(found, Tag)
+        return found
+
+    licence = one(value("Licence"), "a.fr-tag")
+    assert text(licence) == "Licence Ouverte 2.0"
+    assert licence["href"].startswith("https://www.etalab.gouv.fr/")
+    assert text(one(value("Fréquence de mise à jour"), "p.fr-tag")) == "Annuelle"
+    keywords = value("Mots-clés").select("ul.fr-tags-group > li > p.fr-tag")
+    assert [text(k) for k in keywords] == ["déchets", "déchèteries", "tonnages"]
+    # Other facts stay text; a file's format is a small tag.
+    assert not value("Producteur").select(".fr-tag")
+    formats = page.select(".circ-download__facts > span.fr-tag.fr-tag--sm")
+    assert [text(f) for f in formats] == ["CSV", "JSON"]
+    # The field filter is the DSFR's input.
+    assert one(page, ".circ-dataset__filter.fr-input-group input.fr-input")
+
+
+@pytest.mark.parametrize("builder", ["text", "latex"])
+def test_other_builders_write_the_same_under_either_theme(
+    build: Any, builder: str
+) -> None:
+    """Badges and tags are the HTML's: a text or LaTeX build reads the same."""
+    name = "index.txt" if builder == "text" else "portail.tex"
+    conf = 'project = "Portail"\n'
+    dsfr = build(BLOCKS, builder, conf=conf + dsfr_conf("{}")).read(name)
+    circ = build(BLOCKS, builder, conf=conf + DEFAULT_CONF).read(name)
+    assert dsfr == circ
+    assert "déchets, déchèteries, tonnages" in dsfr
+    assert "Licence Ouverte 2.0" in dsfr and "Fermé" in dsfr
 
 
 # -- Weight ---------------------------------------------------------------------

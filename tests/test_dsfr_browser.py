@@ -1,7 +1,8 @@
 """The DSFR theme in real Chromium: axe-core on every page in light and dark,
 with and without JavaScript; the geometric suite (tests/geometry.js) from 320
 to 1440px, with and without JavaScript, and in print; the display settings'
-dialog; the phone menu; a strict Content-Security-Policy.
+dialog; the phone menu; a strict Content-Security-Policy; the inventory's
+filter and the request form, drawn with the DSFR's components.
 
 The site is ``tests/sites/dsfr``; docs/ under the theme is scanned by axe too
 (``slow``: one more build of docs/).
@@ -357,6 +358,77 @@ def test_persona_tabs_in_print(context: Any, url: str) -> None:
     assert tab.is_hidden(".circ-personas .fr-tabs__list")
     for key in PERSONAS:
         assert tab.is_visible(f"#{key} .circ-persona__title")
+
+
+# -- The inventory and the request form ------------------------------------------
+
+
+def shown_rows(tab: Any) -> int:
+    return int(
+        tab.eval_on_selector_all(
+            ".circ-inventory__table tbody tr",
+            "rows => rows.filter(r => !r.hidden).length",
+        )
+    )
+
+
+def test_the_inventory_filter_works_with_the_dsfr_tags(context: Any, url: str) -> None:
+    """The status toggles are the DSFR's selectable tags, which our script
+    drives (the DSFR's own tag script is not shipped): pressed, a tag is
+    filled blue France; released, it is light and its rows hide."""
+    tab = context.new_page()
+    goto_scheme(tab, f"{url}donnees/index.html", "light")
+    assert tab.is_visible(".circ-inventory__controls")
+    open_tag = tab.locator("button.fr-tag[data-circ-status=open]")
+    assert open_tag.inner_text() == "Ouvert\u00a0(2)"
+    filled = "b => getComputedStyle(b).backgroundImage.includes('gradient')"
+    assert open_tag.evaluate(filled)
+    assert shown_rows(tab) == 6
+    open_tag.click()
+    assert open_tag.get_attribute("aria-pressed") == "false"
+    assert not open_tag.evaluate(filled)
+    assert shown_rows(tab) == 4
+    tab.focus("button.fr-tag[data-circ-status=closed]")
+    tab.keyboard.press("Enter")
+    assert shown_rows(tab) == 3
+    assert tab.text_content(".circ-inventory__status") == (
+        "3 jeux de données affichés sur 6"
+    )
+    tab.fill(".circ-inventory__filter", "DECHET")
+    assert shown_rows(tab) == 1
+    assert tab.locator("button.fr-tag[data-circ-status=in-progress]").inner_text() == (
+        "En cours d’ouverture\u00a0(1)"
+    )
+    assert axe_violations(tab) == []
+
+
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+def test_the_request_form_works_with_the_dsfr_fields(
+    context: Any, url: str, scheme: str
+) -> None:
+    tab = context.new_page()
+    goto_scheme(tab, f"{url}contact.html", scheme)
+    assert tab.is_visible("form.circ-request__form")
+    assert tab.is_hidden(".circ-request__fallback")
+    tab.click("form.circ-request__form button[type=submit]")
+    field = tab.locator("textarea[name=description]")
+    assert field.get_attribute("aria-invalid") == "true"
+    assert tab.evaluate("document.activeElement.name") == "description"
+    assert tab.is_visible(f"#{field.get_attribute('aria-describedby')}")
+    group = tab.locator(".fr-input-group:has(textarea[name=description])")
+    assert "fr-input-group--error" in (group.get_attribute("class") or "")
+    assert axe_violations(tab) == []  # with the error shown
+    field.fill("Tonnages de verre collectés par commune")
+    tab.select_option("select[name=scale]", index=1)
+    tab.click("form.circ-request__form button[type=submit]")
+    assert "fr-input-group--error" not in (group.get_attribute("class") or "")
+    link = tab.get_attribute(".circ-request__mail", "href") or ""
+    assert link.startswith("mailto:contact@example.gouv.fr?subject=")
+    assert "Tonnages%20de%20verre" in link and "Commune" in link
+    assert tab.is_visible(".circ-request__result")
+    message = tab.input_value(".circ-request__message")
+    assert "Échelle géographique\u00a0:\nCommune" in message
+    assert axe_violations(tab) == []
 
 
 # -- Geometry -------------------------------------------------------------------------

@@ -30,6 +30,7 @@ from .facts import (
     metadata_labels,
     one_or_list,
     other_keys,
+    tagged,
     when,
 )
 from .index import letter_index
@@ -255,7 +256,8 @@ class DatasetDirective(CircDirective):
                 # ``updated`` may be a date or words ("chaque lundi").
                 value = meta[key]
                 shown = when(value, self.language) if key == "updated" else None
-                facts += item(labels[key], shown or nodes.Text(text(value)))
+                fact = item(labels[key], shown or nodes.Text(text(value)))
+                facts += tagged(fact) if key == "frequency" else fact
         facts.extend(self.details(meta, schema))
         return facts
 

@@ -96,6 +96,20 @@ def item(term: str | nodes.Node, *definition: nodes.Node) -> nodes.definition_li
     return nodes.definition_list_item("", nodes.term("", "", label), body)
 
 
+#: The attribute marking a fact whose values are short labels: the DSFR
+#: theme draws them as tags (``dsfr/data.py``); no output writes it.
+TAGS = "circ_tags"
+
+
+def tagged(
+    fact: nodes.definition_list_item, values: list[str] | None = None
+) -> nodes.definition_list_item:
+    """Mark *fact* as short labels (*values*: the words, when it shows them
+    joined in one line)."""
+    fact[TAGS] = values or True
+    return fact
+
+
 def role_labels() -> dict[str, str]:
     """Contributor roles of Data Package (v1's, then v2's examples), by key
     in lower case."""
@@ -218,7 +232,7 @@ def credits(meta: dict[str, Any]) -> list[nodes.definition_list_item]:
     found = licences(meta.get("licenses") or meta.get("licences") or [])
     if found:
         term = ngettext("Licence", "Licences", len(found))
-        items.append(item(term, *one_or_list(found)))
+        items.append(tagged(item(term, *one_or_list(found))))
     return items
 
 
@@ -251,7 +265,9 @@ def details(
         items.append(item(_("Home page"), link("", text(meta["homepage"]))))
     keywords = meta.get("keywords")
     if isinstance(keywords, list) and keywords:
-        items.append(item(_("Keywords"), nodes.Text(", ".join(map(text, keywords)))))
+        words = [text(word) for word in keywords]
+        shown = item(_("Keywords"), nodes.Text(", ".join(words)))
+        items.append(tagged(shown, words))
     found = sources(meta.get("sources"))
     if found:
         items.append(

@@ -25,8 +25,9 @@
     const toggles = Array.from(controls.querySelectorAll("[data-circ-status]"));
     const live = controls.querySelector("[role=status]");
     const rows = Array.from(table.tBodies[0].rows).map((row) => {
-      const badge = row.querySelector(".circ-badge");
-      const status = badge ? (badge.className.match(/circ-badge--([\w-]+)/) || [])[1] : "";
+      /* The badge's status: circ-badge--open, or circ-status--open on a DSFR badge. */
+      const badge = row.querySelector(".circ-badge, .fr-badge");
+      const status = badge ? (badge.className.match(/circ-(?:badge|status)--([\w-]+)/) || [])[1] : "";
       /* The cells' own text: not the labels shown when rows stack. */
       const copy = row.cloneNode(true);
       for (const label of copy.querySelectorAll(".circ-cell-label")) label.remove();

@@ -15,6 +15,9 @@
         const error = document.getElementById(`${field.id}-error`);
         const invalid = !field.value.trim();
         field.setAttribute("aria-invalid", invalid ? "true" : "false");
+        /* The DSFR's field group shows the error (sphinx_circ_dsfr theme). */
+        const group = field.closest(".fr-input-group");
+        if (group) group.classList.toggle("fr-input-group--error", invalid);
         if (error) {
           error.hidden = !invalid;
           if (invalid) field.setAttribute("aria-describedby", error.id);

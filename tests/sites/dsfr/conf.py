@@ -27,6 +27,8 @@ html_theme_options = {
     "quick_links": [{"name": "Nous contacter", "url": "contact"}],
 }
 
+# A portal with datasets gives its address (its catalogue, its sitemap).
+html_baseurl = "https://donnees.example.gouv.fr/"
 circ_request_email = "contact@example.gouv.fr"
 circ_legal = {
     "publisher": {
