@@ -4,7 +4,9 @@
 
 Generates the same site twice — with sphinx-circ's blocks, and with the
 closest plain sphinx-design + pydata-sphinx-theme equivalent — builds both
-alternately, and prints medians, the ratio, time per page, the ``-j 2``
+alternately with sphinx-circ's content under Sphinx's ``basic`` theme (the
+floor), and prints medians, the ratios, time per page, the gzipped bytes a
+page transfers, the ``-j 2``
 speed-up, how many documents are re-read after editing one persona page,
 the output size, and the CSS and JS bytes sphinx-circ adds. ``--lighthouse``
 also runs Lighthouse (npm package, Debian's chromium) on pages of docs/.
@@ -26,6 +28,8 @@ import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
+#: The same content under Sphinx's own theme: the floor of a build's cost.
+BASIC = ("-q", "-E", "-D", "html_theme=basic")
 PERSONAS = ("citoyen", "producteur", "reutilisateur", "developpeur", "integrateur")
 
 CIRC_PAGE = """\
@@ -305,16 +309,39 @@ def lighthouse(pages: list[str], runs: int = 3) -> None:
 
 
 def scaling(sizes: list[int], rounds: int, part_size: int) -> None:
-    """Time per page at each size: linear scaling keeps it flat."""
-    print(f"{'pages':>6} {'median (s)':>11} {'per page (ms)':>14}")
+    """Time per page at each size, sphinx-circ and the same content under
+    Sphinx's ``basic`` theme: linear scaling keeps both flat."""
+    print(
+        f"{'pages':>6} {'median (s)':>11} {'per page (ms)':>14} "
+        f"{'basic (ms)':>11} {'ratio':>6}"
+    )
     with tempfile.TemporaryDirectory() as tmp:
         for pages in sizes:
             src = generate(Path(tmp) / str(pages), pages, True, part_size)
-            out = Path(tmp) / f"out-{pages}"
-            median = statistics.median(
-                build(src, out, "-q", "-E")[0] for _round in range(rounds)
+            circ, basic = [], []
+            for _round in range(rounds):
+                circ.append(build(src, Path(tmp) / f"out-{pages}", "-q", "-E")[0])
+                basic.append(build(src, Path(tmp) / f"basic-{pages}", *BASIC)[0])
+            median, floor = statistics.median(circ), statistics.median(basic)
+            print(
+                f"{pages:6} {median:11.2f} {1000 * median / pages:14.1f} "
+                f"{1000 * floor / pages:11.1f} {median / floor:6.2f}"
             )
-            print(f"{pages:6} {median:11.2f} {1000 * median / pages:14.1f}")
+
+
+def transferred(out: Path, page: str) -> int:
+    """The gzipped bytes a reader downloads for *page*: its HTML, the
+    stylesheets and scripts it links (fonts and images aside)."""
+    html = (out / page).read_text(encoding="utf-8")
+    total = len(gzip.compress(html.encode(), 9))
+    linked = re.findall(r'<link[^>]*rel="stylesheet"[^>]*href="([^"]+)"', html)
+    linked += re.findall(r'<script[^>]*src="([^"]+)"', html)
+    folder = (out / page).parent
+    for ref in dict.fromkeys(linked):
+        path = folder / ref.split("?")[0]
+        if path.is_file():
+            total += len(gzip.compress(path.read_bytes(), 9))
+    return total
 
 
 def main() -> None:
@@ -357,6 +384,7 @@ def main() -> None:
         times: dict[tuple[str, int], list[float]] = {
             (kind, n): [] for kind in sources for n in jobs
         }
+        times["basic", 1] = []
         for _round in range(args.rounds):
             for kind, src in sources.items():
                 for n in jobs:
@@ -365,6 +393,10 @@ def main() -> None:
                         src, root / f"out-{kind}-{n}", "-q", "-E", *extra
                     )
                     times[kind, n].append(elapsed)
+            # The floor: sphinx-circ's content under Sphinx's basic theme.
+            times["basic", 1].append(
+                build(sources["circ"], root / "out-basic-1", *BASIC)[0]
+            )
         median = {key: statistics.median(values) for key, values in times.items()}
         medians = {kind: median[kind, 1] for kind in sources}
         # Re-reads after editing one persona page (an incremental build).
@@ -386,8 +418,24 @@ def main() -> None:
         print(
             f"ratio sphinx-circ / baseline:    {medians['circ'] / medians['baseline']:.3f}"
         )
+        print(f"basic-theme floor median:        {median['basic', 1]:.2f} s")
+        print(
+            f"ratio sphinx-circ / basic:       {medians['circ'] / median['basic', 1]:.3f}"
+        )
         print(
             f"time per page (sphinx-circ):     {1000 * medians['circ'] / args.pages:.1f} ms"
+        )
+        page = "part-0/page-0.html" if args.part_size else "page-0.html"
+        print(
+            "transferred per page (gzip, HTML + CSS + JS): "
+            + ", ".join(
+                f"{label} {transferred(root / out, page) / 1000:.1f} kB"
+                for label, out in (
+                    ("sphinx-circ", "out-circ-1"),
+                    ("baseline", "out-baseline-1"),
+                    ("basic", "out-basic-1"),
+                )
+            )
         )
         for n in args.jobs:
             for kind, label in (("circ", "sphinx-circ"), ("baseline", "baseline")):

@@ -36,6 +36,9 @@ def test_benchmark_prints_its_figures() -> None:
         "output size:",
         "kB gzip",
         "-j 2 speed-up (baseline):",
+        "basic-theme floor median:",
+        "ratio sphinx-circ / basic:",
+        "transferred per page (gzip, HTML + CSS + JS): sphinx-circ",
     ):
         assert label in out, label
     assert "documents re-read after editing one persona page: 1" in out

@@ -250,5 +250,7 @@ class DownloadsWriter:
             classes=classes,
         )
         reference += octicon_node("download", classes=["circ-button__icon"])
+        # Named for the themes that draw icons their own way (the DSFR's).
+        reference["circ_icon"] = "download"
         reference.extend(label)
         return reference
