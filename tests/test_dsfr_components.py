@@ -255,3 +255,12 @@ def test_other_builders(builder: str, tmp_path: Path) -> None:
         return
     html = "".join(p.read_text("utf-8") for p in out.rglob("blocs.xhtml"))
     assert html and "fr-btn" not in html and "fr-card" not in html
+
+
+def test_a_datasets_download_buttons_are_fr_btn_with_the_dsfr_icon(site: Path) -> None:
+    tree = page(site, "donnees/dechets.html")
+    buttons = tree.select(".circ-download__action a")
+    assert buttons
+    for link in buttons:
+        assert {"fr-btn", "fr-icon-download-line", "fr-btn--icon-left"} <= classes(link)
+        assert not link.select("svg")
