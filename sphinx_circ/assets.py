@@ -18,7 +18,14 @@ from docutils import nodes
 from sphinx import addnodes
 from sphinx.application import Sphinx
 
-from .config import DSFR_THEME_DIR, THEME_DIR, is_circ_theme, is_dsfr_theme
+from .config import (
+    DSFR_THEME_DIR,
+    THEME_DIR,
+    is_circ_theme,
+    is_dsfr_theme,
+    is_portal_theme,
+    theme_options,
+)
 from .datasets import circ_dataset_filter
 from .inventory import circ_inventory_controls
 from .personas import circ_persona_tabs
@@ -39,10 +46,18 @@ KEEP_OPENING = ("sphinx-circ.css",)
 
 BANDS = "styles/circ-bands.css"
 DATA = "styles/circ-data.css"
+#: The data request form's own rules (its fields are circ-data.css's).
+REQUEST = "styles/circ-request.css"
 #: Tables that stack on a phone (tables.py): no block's, under the theme.
 TABLES = "styles/circ-tables.css"
 #: The theme's icons for admonitions and version notes, where a page has one.
 NOTE_ICONS = "styles/circ-icons-notes.css"
+#: The links pydata-sphinx-theme marks with a code forge's brand icon (drawn
+#: with a 108 KB font): their icons' own stylesheet.
+FORGES = {"github", "gitlab"}
+FORGE_ICONS = "styles/circ-icons-forges.css"
+
+
 NOTES = (nodes.Admonition, addnodes.versionmodified)
 #: A block's class → the stylesheets of its family, linked on pages that use it.
 STYLESHEETS: dict[str, tuple[str, ...]] = {
@@ -56,7 +71,7 @@ STYLESHEETS: dict[str, tuple[str, ...]] = {
     "circ-dataset": (DATA,),
     "circ-inventory": (DATA,),
     # The form's submit button is a button of the portal (circ-bands.css).
-    "circ-request": (DATA, BANDS),
+    "circ-request": (DATA, REQUEST, BANDS),
     "circ-stack": (TABLES,),
 }
 #: Linked before any family: the shared rules, and (under another theme) the tokens.
@@ -138,17 +153,19 @@ def write_static(app: Sphinx) -> None:
             dest.write_text(text, encoding="utf-8")
 
 
-def page_blocks(doctree: nodes.document) -> tuple[list[str], set[type]]:
-    """The block stylesheets *doctree* needs (in a stable order) and the node
-    types it holds, in one walk of the page."""
+def page_blocks(doctree: nodes.document) -> tuple[list[str], set[type], bool]:
+    """The block stylesheets *doctree* needs (in a stable order), the node
+    types it holds and whether it links to a code forge, in one walk."""
     stylesheets: set[str] = set()
     types: set[type] = set()
+    forge = False
     for element in doctree.findall(nodes.Element):
         types.add(type(element))
         classes: list[str] = element["classes"]
         for name in classes:
             stylesheets.update(STYLESHEETS.get(name, ()))
-    return sorted(stylesheets), types
+        forge = forge or bool(FORGES.intersection(classes))
+    return sorted(stylesheets), types, forge
 
 
 def add_page_assets(
@@ -156,13 +173,15 @@ def add_page_assets(
 ) -> None:
     if doctree is None:
         return
-    stylesheets, types = page_blocks(doctree)
+    stylesheets, types, forge = page_blocks(doctree)
     theme = is_circ_theme(app)
     first: list[str] = []
     if any(stylesheet != TABLES for stylesheet in stylesheets):
         first = [BASE_STYLESHEET] if theme else [HOSTED_TOKENS, BASE_STYLESHEET]
     if theme and any(issubclass(node_type, NOTES) for node_type in types):
         first.append(NOTE_ICONS)
+    if theme and forge:
+        first.append(FORGE_ICONS)
     # After the theme's stylesheets, before a palette (priority 900).
     for stylesheet in [*first, *stylesheets]:
         app.add_css_file(stylesheet, priority=600)
@@ -182,7 +201,83 @@ def add_page_assets(
         app.add_js_file(script, loading_method="defer", **attributes)
 
 
+#: sphinx-design's files (the extension links them to every page) → what a
+#: page's body holds when it needs them.
+DESIGN_ASSETS = {"sphinx-design.min.css": "sd-", "design-tabs.js": "sd-tab-set"}
+
+
+def drop_unused_design_assets(
+    app: Sphinx, pagename: str, templatename: str, context: dict[str, Any], doctree: Any
+) -> None:
+    """Under the package's themes, a page links sphinx-design's stylesheet and
+    script only where its body uses them (11 KB gzipped otherwise spent on
+    every page); the themes' own templates use none of its classes."""
+    if not is_portal_theme(app):
+        return
+    body = str(context.get("body") or "")
+    for key in ("css_files", "script_files"):
+        assets = context.get(key)
+        if not isinstance(assets, list):
+            continue
+        assets[:] = [
+            asset
+            for asset in assets
+            if not any(
+                str(getattr(asset, "filename", asset)).split("?")[0].endswith(name)
+                and marker not in body
+                for name, marker in DESIGN_ASSETS.items()
+            )
+        ]
+
+
+#: Font Awesome's classes that choose a style or a size, not an icon.
+FA_MODIFIERS = {"fa-solid", "fa-fw", "fa-lg", "fa-sm", "fa-xs", "fa-xl", "fa-2x"}
+_FA_CLASSES = re.compile(r'class="([^"]*\bfa-[^"]*)"')
+_DRAWN: dict[str, set[str]] = {}
+
+
+def drawn_icons() -> set[str]:
+    """The Font Awesome icons the theme draws itself (``fa-…`` classes in
+    circ-icons.css and circ-icons-notes.css, written by tools/make_icons.py)."""
+    if "icons" not in _DRAWN:
+        styles = THEME_STATIC_DIR / "styles"
+        css = "".join(
+            (styles / name).read_text(encoding="utf-8")
+            for name in ("circ-icons.css", "circ-icons-notes.css")
+        )
+        _DRAWN["icons"] = {
+            f"fa-{name}" for name in re.findall(r"\.fa-solid\.fa-([a-z0-9-]+)::", css)
+        }
+    return _DRAWN["icons"]
+
+
+def needs_fontawesome(app: Sphinx, context: dict[str, Any]) -> bool:
+    """Whether a page shows an icon only Font Awesome's script draws: a
+    Font Awesome entry of ``icon_links``, or an icon the theme does not draw
+    written in the page (any ``fa-brands`` or ``fa-regular`` one among them)."""
+    for link in theme_options(app).get("icon_links") or []:
+        if isinstance(link, dict) and link.get("type", "fontawesome") == "fontawesome":
+            return True
+    drawn = drawn_icons()
+    for match in _FA_CLASSES.finditer(str(context.get("body") or "")):
+        names = {name for name in match.group(1).split() if name.startswith("fa-")}
+        if names - FA_MODIFIERS - drawn:
+            return True
+    return False
+
+
+def fontawesome_context(
+    app: Sphinx, pagename: str, templatename: str, context: dict[str, Any], doctree: Any
+) -> None:
+    """``circ_fontawesome``: whether the layout links Font Awesome's script
+    (22 KB gzipped), only where an icon needs it."""
+    if is_circ_theme(app):
+        context["circ_fontawesome"] = needs_fontawesome(app, context)
+
+
 def setup_assets(app: Sphinx) -> None:
     # After config.read_theme_options (priority 100) has judged the theme.
     app.connect("builder-inited", write_static)
     app.connect("html-page-context", add_page_assets)
+    app.connect("html-page-context", drop_unused_design_assets)
+    app.connect("html-page-context", fontawesome_context)

@@ -167,34 +167,6 @@ def dsfr_context(
     )
 
 
-#: sphinx-design's files (the extension links them to every page) → what a
-#: page's body holds when it needs them.
-DESIGN_ASSETS = {"sphinx-design.min.css": "sd-", "design-tabs.js": "sd-tab-set"}
-
-
-def drop_unused_design_assets(
-    app: Sphinx, pagename: str, templatename: str, context: dict[str, Any], doctree: Any
-) -> None:
-    """Under the DSFR theme, a page links sphinx-design's stylesheet and script
-    only where its body uses them (11 KB gzipped otherwise spent on every page)."""
-    if dsfr_settings(app) is None:
-        return
-    body = str(context.get("body") or "")
-    for key in ("css_files", "script_files"):
-        assets = context.get(key)
-        if not isinstance(assets, list):
-            continue
-        assets[:] = [
-            asset
-            for asset in assets
-            if not any(
-                str(getattr(asset, "filename", asset)).split("?")[0].endswith(name)
-                and marker not in body
-                for name, marker in DESIGN_ASSETS.items()
-            )
-        ]
-
-
 def copy_logos(app: Sphinx, exception: Exception | None) -> None:
     """The operator's and partners' logos, into ``_static`` (as Sphinx does
     with ``html_logo``)."""
@@ -215,5 +187,4 @@ def copy_logos(app: Sphinx, exception: Exception | None) -> None:
 
 def setup_chrome(app: Sphinx) -> None:
     app.connect("html-page-context", dsfr_context)
-    app.connect("html-page-context", drop_unused_design_assets)
     app.connect("build-finished", copy_logos)
