@@ -410,6 +410,9 @@ def test_the_request_form_works_with_the_dsfr_fields(
     goto_scheme(tab, f"{url}contact.html", scheme)
     assert tab.is_visible("form.circ-request__form")
     assert tab.is_hidden(".circ-request__fallback")
+    # No error before the reader sends (the DSFR's error text is a flex box:
+    # its hidden attribute must still hide it).
+    assert tab.is_hidden(".fr-error-text")
     tab.click("form.circ-request__form button[type=submit]")
     field = tab.locator("textarea[name=description]")
     assert field.get_attribute("aria-invalid") == "true"
@@ -422,6 +425,7 @@ def test_the_request_form_works_with_the_dsfr_fields(
     tab.select_option("select[name=scale]", index=1)
     tab.click("form.circ-request__form button[type=submit]")
     assert "fr-input-group--error" not in (group.get_attribute("class") or "")
+    assert tab.is_hidden(".fr-error-text")
     link = tab.get_attribute(".circ-request__mail", "href") or ""
     assert link.startswith("mailto:contact@example.gouv.fr?subject=")
     assert "Tonnages%20de%20verre" in link and "Commune" in link

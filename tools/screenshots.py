@@ -20,8 +20,9 @@ them smaller). sphinx-book-theme needs an environment of its own.
     python tools/screenshots.py --dsfr
 
 instead saves the portal in docs/ under the DSFR theme (``sphinx_circ_dsfr``):
-its landing page and a page of a section, on a desktop (1280px) and on a
-phone (390px), in light and dark mode (``dsfr-*.png``).
+its landing page, a page of a section, the FAQ's persona tabs, the inventory
+and the request form, on a desktop (1280px) and on a phone (390px), in light
+and dark mode (``dsfr-*.png``).
 """
 
 from __future__ import annotations
@@ -92,6 +93,13 @@ DSFR_PAGES = {
     "dsfr-rubrique-1280-sombre": ("donnees/decheteries.html", 1280, "dark"),
     "dsfr-accueil-390-sombre": ("index.html", 390, "dark"),
     "dsfr-rubrique-390": ("donnees/decheteries.html", 390, "light"),
+}
+#: Pages whose block is further down: scrolled to it (CSS selector).
+DSFR_BLOCKS = {
+    "dsfr-profils-1280-sombre": ("faq/index.html", 1280, "dark", ".circ-personas"),
+    "dsfr-profils-390": ("faq/index.html", 390, "light", ".circ-personas"),
+    "dsfr-inventaire-1280": ("inventaire.html", 1280, "light", ".circ-inventory"),
+    "dsfr-demande-390-sombre": ("demande.html", 390, "dark", ".circ-request"),
 }
 
 
@@ -247,7 +255,11 @@ def take_dsfr(out_dir: Path) -> list[Path]:
         html = Path(tmp) / "dsfr"
         build(ROOT / "docs", html, "-D", "html_theme=sphinx_circ_dsfr")
         with served(html) as url:
-            for name, (page_name, width, mode) in DSFR_PAGES.items():
+            shots = {
+                **{name: (*shot, "") for name, shot in DSFR_PAGES.items()},
+                **DSFR_BLOCKS,
+            }
+            for name, (page_name, width, mode, block) in shots.items():
                 viewport = PHONE if width == PHONE["width"] else VIEWPORT
                 context = browser.new_context(viewport=viewport, color_scheme=mode)
                 # The DSFR keeps the reader's display setting as "scheme".
@@ -256,6 +268,10 @@ def take_dsfr(out_dir: Path) -> list[Path]:
                 page.goto(url + page_name)
                 page.wait_for_load_state("networkidle")
                 page.wait_for_function("document.getAnimations().length === 0")
+                if block:
+                    page.evaluate(
+                        "s => document.querySelector(s).scrollIntoView()", block
+                    )
                 path = out_dir / f"{name}.png"
                 page.screenshot(path=str(path))
                 shrink(path)
