@@ -52,6 +52,21 @@ DRAWN = {
     # Font Awesome's share, a curved arrow pointing forward: octicon reply,
     # mirrored. (octicon share, a box with an arrow out of it, means export.)
     "forward": '<g transform="matrix(-1 0 0 1 16 0)">{reply}</g>',
+    # GitHub's mark as sphinx-design 0.8 draws it (its older releases carry
+    # an older drawing): the same icon whatever version is installed.
+    "github": (
+        '<path d="M6.766 11.328c-2.063-.25-3.516-1.734-3.516-3.656 0-.781.281-1'
+        ".625.75-2.188-.203-.515-.172-1.609.063-2.062.625-.078 1.468.25 1.968.7"
+        "03.594-.187 1.219-.281 1.985-.281.765 0 1.39.094 1.953.265.484-.437 1."
+        "344-.765 1.969-.687.218.422.25 1.515.046 2.047.5.593.766 1.39.766 2.20"
+        "3 0 1.922-1.453 3.375-3.547 3.64.531.344.89 1.094.89 1.954v1.625c0 .46"
+        "8.391.734.86.547C13.781 14.359 16 11.53 16 8.03 16 3.61 12.406 0 7.984"
+        " 0 3.563 0 0 3.61 0 8.031a7.88 7.88 0 0 0 5.172 7.422c.422.156.828-.12"
+        "5.828-.547v-1.25c-.219.094-.5.156-.75.156-1.031 0-1.64-.562-2.078-1.60"
+        "9-.172-.422-.36-.672-.719-.719-.187-.015-.25-.093-.25-.187 0-.188.313-"
+        ".328.625-.328.453 0 .844.281 1.25.86.313.452.64.655 1.031.655s.641-.14"
+        ' 1-.5c.266-.265.47-.5.657-.656"></path>'
+    ),
 }
 
 #: Font Awesome icon (class in pydata's templates) -> the drawing of the same
@@ -226,7 +241,7 @@ def notes_stylesheet() -> str:
 #: pydata's selectors for the brand icons of links to code forges (drawn in
 #: its stylesheet with a 108 KB brand font) -> the drawing: GitHub's mark; a
 #: repository for GitLab, whose mark octicons lack.
-FORGE_ICONS = {"a.github::before": "mark-github", "a.gitlab::before": "repo"}
+FORGE_ICONS = {"a.github::before": "github", "a.gitlab::before": "repo"}
 
 
 def forges_stylesheet() -> str:
