@@ -61,7 +61,8 @@ def test_screenshots_are_taken(tmp_path: Path) -> None:
 
 
 def test_dsfr_screenshots_are_taken(tmp_path: Path) -> None:
-    """``--dsfr``: docs/ under the DSFR theme, desktop and phone, light and dark."""
+    """``--dsfr``: docs/ under the DSFR theme, desktop and phone, light and dark,
+    and the blocks further down their pages (tabs, inventory, form)."""
     require_chromium()
     tool = str(REPO / "tools" / "screenshots.py")
     result = subprocess.run(
@@ -76,6 +77,11 @@ def test_dsfr_screenshots_are_taken(tmp_path: Path) -> None:
         "dsfr-rubrique-1280-sombre.png": (1280, 860),
         "dsfr-accueil-390-sombre.png": (390, 844),
         "dsfr-rubrique-390.png": (390, 844),
+        # Scrolled to their block.
+        "dsfr-profils-1280-sombre.png": (1280, 860),
+        "dsfr-profils-390.png": (390, 844),
+        "dsfr-inventaire-1280.png": (1280, 860),
+        "dsfr-demande-390-sombre.png": (390, 844),
     }
     assert sorted(p.name for p in tmp_path.glob("*.png")) == sorted(sizes)
     for name, size in sizes.items():
