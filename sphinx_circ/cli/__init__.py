@@ -38,8 +38,12 @@ def main(argv: Sequence[str] | None = None) -> int:
             "and nav) to MyST pages using sphinx-circ's blocks, repairing mis-decoded "
             "text. Links, Liquid and components inside code blocks are left as written. "
             "Nothing is dropped: what cannot be converted is kept in a comment and "
-            "reported with its line, on screen and in OUT/MIGRATION.md. Exits with 2 "
-            "only when the input cannot be read or the output written."
+            "reported with its line, on screen and in OUT/MIGRATION.md. The written "
+            "pages are then built with Sphinx's text builder: every line of prose "
+            "of an old page that the built page does not show is reported as lost, "
+            "every warning of that build on its line. Exits with 2 only when the "
+            "input cannot be read or the output written; with --strict, 1 when "
+            "anything is lost."
         ),
     )
     migrate.add_argument(
@@ -63,6 +67,17 @@ def main(argv: Sequence[str] | None = None) -> int:
         "--check",
         action="store_true",
         help="write nothing; exit 1 if any file would change (for CI)",
+    )
+    migrate.add_argument(
+        "--strict",
+        action="store_true",
+        help="exit 1 when any prose is lost (a line of an old page the built "
+        "site does not show)",
+    )
+    migrate.add_argument(
+        "--no-verify",
+        action="store_true",
+        help="do not build the migrated pages to check that their prose arrived",
     )
     migrate.add_argument(
         "-q",
@@ -111,7 +126,12 @@ def main(argv: Sequence[str] | None = None) -> int:
             )
 
         return run_migrate(
-            args.sources, args.output, check=args.check, quiet=args.quiet
+            args.sources,
+            args.output,
+            check=args.check,
+            quiet=args.quiet,
+            strict=args.strict,
+            verify_build=not args.no_verify,
         )
     from .new import run_new
 

@@ -14,6 +14,7 @@ from .migrate.navigation import listed, nav_toctrees
 from .migrate.page import finish, prepare
 from .migrate.report import markdown, note_line, summary
 from .migrate.sites import REPORT_NAME, detect, page_files
+from .migrate.verify import Output, Verified, verify
 
 CONF = '''"""Sphinx configuration written by ``sphinx-circ migrate``: adjust as needed."""
 
@@ -132,9 +133,12 @@ def progress(done: int, total: int) -> None:
 
 
 def migrate_pages(
-    pages: list[Page], notes: list[Note]
+    pages: list[Page], notes: list[Note], sources: dict[str, str] | None = None
 ) -> tuple[dict[str, Result], bool]:
-    """Every page migrated; and whether a page could not be read."""
+    """Every page migrated; and whether a page could not be read.
+
+    *sources* receives each page's text as read (repaired), by docname.
+    """
     by_name = {page.docname: page for page in pages}
     docs: dict[str, Doc] = {}
     results: dict[str, Result] = {}
@@ -150,6 +154,8 @@ def migrate_pages(
             )
             unreadable = True
             continue
+        if sources is not None:
+            sources[page.docname] = text
         try:
             docs[page.docname] = prepare(text, page, by_name, label)
         except Exception as error:
@@ -165,7 +171,15 @@ def migrate_pages(
     return results, unreadable
 
 
-def run_migrate(sources: list[Path], output: Path, *, check: bool, quiet: bool) -> int:
+def run_migrate(
+    sources: list[Path],
+    output: Path,
+    *,
+    check: bool,
+    quiet: bool,
+    strict: bool = False,
+    verify_build: bool = True,
+) -> int:
     for source in sources:
         if not source.exists():
             print(
@@ -177,7 +191,8 @@ def run_migrate(sources: list[Path], output: Path, *, check: bool, quiet: bool) 
     if not pages:
         print("sphinx-circ migrate: no page found (.md or .markdown)", file=sys.stderr)
         return 2
-    results, unreadable = migrate_pages(pages, notes)
+    read: dict[str, str] = {}
+    results, unreadable = migrate_pages(pages, notes, read)
     texts = {name: result.text for name, result in results.items()}
     for result in results.values():
         notes.extend(result.notes)
@@ -198,11 +213,18 @@ def run_migrate(sources: list[Path], output: Path, *, check: bool, quiet: bool) 
     changed = [path for path, content in files.items() if differs(path, content)]
     migrated = [page for page in pages if page.docname in results]
     afterwards: list[str] = []
+    verified: Verified | None = None
+    why_not = "--check writes nothing to build" if check else "--no-verify"
     if not check:
         # Files first: the printing below may stop early (piped into head).
         try:
             write(files, changed)
-            afterwards = write_report(sources, output, migrated, notes)
+            if verify_build:
+                verified = check_build(output, migrated, results, read)
+                notes.extend(verified.notes)
+            afterwards = write_report(
+                sources, output, migrated, notes, verified, why_not
+            )
         except OSError as error:
             where = error.filename or output
             print(
@@ -213,7 +235,7 @@ def run_migrate(sources: list[Path], output: Path, *, check: bool, quiet: bool) 
     try:
         for note in [] if quiet else notes:
             print(note_line(note))
-        summary(migrated, notes, changed, check)
+        summary(migrated, notes, changed, check, verified, why_not)
         for line in afterwards:
             print(line)
     except BrokenPipeError:
@@ -221,7 +243,23 @@ def run_migrate(sources: list[Path], output: Path, *, check: bool, quiet: bool) 
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
     if unreadable:
         return 2
+    if strict and verified is not None and (verified.lost or verified.failed):
+        return 1
     return 1 if check and changed else 0
+
+
+def check_build(
+    output: Path, pages: list[Page], results: dict[str, Result], read: dict[str, str]
+) -> Verified:
+    """Build the written project and compare each page with its source."""
+    print("Checking: building the migrated pages with Sphinx's text builder…",
+          file=sys.stderr)  # fmt: skip
+    outputs = {
+        page.docname: Output(page, read[page.docname], results[page.docname].origins)
+        for page in pages
+        if page.docname in read
+    }
+    return verify(output, outputs)
 
 
 def write(files: dict[Path, str | bytes], changed: list[Path]) -> None:
@@ -243,7 +281,12 @@ def differs(path: Path, content: str | bytes) -> bool:
 
 
 def write_report(
-    sources: list[Path], output: Path, pages: list[Page], notes: list[Note]
+    sources: list[Path],
+    output: Path,
+    pages: list[Page],
+    notes: list[Note],
+    verified: Verified | None = None,
+    why_not: str = "",
 ) -> list[str]:
     """Write MIGRATION.md, unless migrating a folder in place where one is
     already (it keeps the first migration's report); return what to tell."""
@@ -254,7 +297,9 @@ def write_report(
     if in_place and (output / REPORT_NAME).exists():
         return []
     output.mkdir(parents=True, exist_ok=True)
-    (output / REPORT_NAME).write_text(markdown(sources, pages, notes), encoding="utf-8")
+    (output / REPORT_NAME).write_text(
+        markdown(sources, pages, notes, verified, why_not), encoding="utf-8"
+    )
     told = [f"Report: {output / REPORT_NAME}"]
     conf = (output / "conf.py").read_text(encoding="utf-8", errors="replace")
     if REPORT_NAME not in conf:

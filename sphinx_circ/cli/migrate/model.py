@@ -15,8 +15,9 @@ from pathlib import Path
 from typing import Any
 
 #: What a note says: something repaired, converted, kept in a comment, to
-#: review, or a link outside the migrated pages (the kinds the report groups).
-KINDS = ("repaired", "converted", "comment", "review", "outside")
+#: review, a link outside the migrated pages, prose the built site does not
+#: show, or a warning of that build (the kinds the report groups).
+KINDS = ("repaired", "converted", "comment", "review", "outside", "lost", "build")
 
 #: (file label, line number from 1) a line of the page came from.
 Origin = tuple[str, int]
@@ -73,6 +74,8 @@ class Result:
     notes: list[Note] = field(default_factory=list)
     #: Files the page uses (images), by output path: copied beside it.
     assets: dict[str, Path] = field(default_factory=dict)
+    #: Where each line of *text* came from (empty: the source's own lines).
+    origins: list[Origin] = field(default_factory=list)
 
 
 @dataclass

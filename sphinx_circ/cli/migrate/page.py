@@ -89,7 +89,13 @@ def finish(doc: Doc, known: Anchors) -> Result:
     while lines and not lines[-1].strip():
         lines = lines[:-1]
     notes = sorted(doc.notes, key=lambda n: (n.path != doc.label, n.path, n.line))
-    return Result(tidy_text(lines + doc.personas), notes, doc.assets)
+    written = lines + doc.personas
+    origins = doc.origins[: len(lines)] + [doc.origin(len(lines) - 1)] * len(
+        doc.personas
+    )
+    # tidy_text drops the blank lines opening the page: so do the origins.
+    blank = next((n for n, text in enumerate(written) if text), 0)
+    return Result(tidy_text(written), notes, doc.assets, origins[blank:])
 
 
 def tidy_text(lines: list[str]) -> str:
