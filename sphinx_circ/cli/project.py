@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import os
 import posixpath
 import sys
@@ -13,7 +14,7 @@ from .migrate.model import Doc, Result
 from .migrate.navigation import listed, nav_toctrees
 from .migrate.page import finish, prepare
 from .migrate.report import markdown, note_line, summary
-from .migrate.sites import REPORT_NAME, detect, page_files
+from .migrate.sites import REPORT_NAME, detect, looked_in, site_pages, site_title
 
 CONF = '''"""Sphinx configuration written by ``sphinx-circ migrate``: adjust as needed."""
 
@@ -42,9 +43,11 @@ def collect(sources: list[Path]) -> tuple[list[Page], list[Note]]:
         detected = detect(source)
         site = detected.site
         label = str(site.config_path or source)
-        notes += [Note(label, 0, "review", problem) for problem in detected.problems]
+        notes += [Note(label, line, "review", why) for line, why in detected.problems]
         prefix = source.resolve().name if several and source.is_dir() else ""
-        for path, name in page_files(site, source):
+        found, left_out = site_pages(site, source)
+        notes += left_out
+        for path, name in found:
             docname = posixpath.join(prefix, name) if prefix else name
             if docname in used:
                 notes.append(
@@ -59,6 +62,24 @@ def collect(sources: list[Path]) -> tuple[list[Page], list[Note]]:
             used.add(docname)
             pages.append(Page(path, docname, prefix, site))
     return pages, notes
+
+
+def conf(pages: list[Page], notes: list[Note]) -> str:
+    """conf.py, titled as the first source's old site was (a JSON string is
+    a Python one: quotes escaped, accents kept)."""
+    if not pages:
+        return CONF
+    title, problem = site_title(pages[0].site)
+    if problem:
+        notes.append(problem)
+    if not title:
+        return CONF
+    label = str(pages[0].site.config_path or pages[0].site.root)
+    notes.append(Note(label, 0, "converted", f"project title {title!r} in conf.py"))
+    return CONF.replace(
+        'project = "Portail"',
+        f"project = {json.dumps(title.strip(), ensure_ascii=False)}",
+    )
 
 
 def toctrees(texts: dict[str, str]) -> dict[str, str]:
@@ -175,7 +196,10 @@ def run_migrate(sources: list[Path], output: Path, *, check: bool, quiet: bool) 
             return 2
     pages, notes = collect(sources)
     if not pages:
-        print("sphinx-circ migrate: no page found (.md or .markdown)", file=sys.stderr)
+        print(
+            f"sphinx-circ migrate: no page found (.md or .markdown){looked_in(sources)}",
+            file=sys.stderr,
+        )
         return 2
     results, unreadable = migrate_pages(pages, notes)
     texts = {name: result.text for name, result in results.items()}
@@ -194,7 +218,7 @@ def run_migrate(sources: list[Path], output: Path, *, check: bool, quiet: bool) 
                     Note(str(source), 0, "review", f"not copied: {error.strerror}")
                 )
     if not (output / "conf.py").exists():
-        files[output / "conf.py"] = CONF
+        files[output / "conf.py"] = conf(pages, notes)
     changed = [path for path, content in files.items() if differs(path, content)]
     migrated = [page for page in pages if page.docname in results]
     afterwards: list[str] = []

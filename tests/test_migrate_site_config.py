@@ -1,0 +1,237 @@
+"""``sphinx-circ migrate`` reading a site's settings: mkdocs.yml's YAML tags,
+``exclude_docs``, ``.pages``, nested ``nav``, the project's title, README.md.
+
+Every site is written on the fly.
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+from conftest import sphinx_build
+
+from sphinx_circ.cli import main
+
+
+def run(capsys, *args: str) -> tuple[int, str]:
+    code = main(list(args))
+    return code, capsys.readouterr().out
+
+
+def write(root: Path, files: dict[str, str]) -> Path:
+    for name, text in files.items():
+        path = root / name
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(text, encoding="utf-8")
+    return root
+
+
+def read(path: Path) -> str:
+    return path.read_text(encoding="utf-8")
+
+
+def test_env_tag_gives_docs_dir_its_default(
+    tmp_path: Path, capsys, monkeypatch
+) -> None:
+    monkeypatch.delenv("MKDOCS_SOURCE_DIR", raising=False)
+    site = write(
+        tmp_path / "site",
+        {
+            "mkdocs.yml": "site_name: Portail d'essai\n"
+            'docs_dir: !ENV [MKDOCS_SOURCE_DIR, "./content"]\n'
+            "extra:\n  key: !ENV ANALYTICS\n",
+            "content/index.md": "# Accueil\n",
+        },
+    )
+    out = tmp_path / "out"
+    code, report = run(capsys, "migrate", str(site), "-o", str(out))
+    assert code == 0, report
+    assert (out / "index.md").is_file()
+    assert "YAML tag" not in report  # !ENV is understood
+
+
+def test_env_tag_takes_the_first_variable_set(
+    tmp_path: Path, capsys, monkeypatch
+) -> None:
+    monkeypatch.delenv("FIRST_DIR", raising=False)
+    monkeypatch.setenv("SECOND_DIR", "pages")
+    site = write(
+        tmp_path / "site",
+        {
+            "mkdocs.yml": "site_name: Essai\ndocs_dir: !ENV [FIRST_DIR, SECOND_DIR, docs]\n",
+            "pages/index.md": "# Accueil\n",
+            "docs/index.md": "# Pas celle-ci\n",
+        },
+    )
+    out = tmp_path / "out"
+    code, report = run(capsys, "migrate", str(site), "-o", str(out))
+    assert code == 0, report
+    assert read(out / "index.md").startswith("# Accueil\n")
+
+
+def test_relative_tag_and_unknown_tags_are_named(tmp_path: Path, capsys) -> None:
+    site = write(
+        tmp_path / "site",
+        {
+            "mkdocs.yml": "site_name: Essai\n"
+            "markdown_extensions:\n"
+            "  - pymdownx.snippets:\n"
+            "      base_path: !relative $config_dir/morceaux\n"
+            "  - pymdownx.emoji:\n"
+            "      emoji_index: !!python/name:material.extensions.emoji.twemoji\n"
+            "extra:\n  x: !custom valeur\n",
+            "docs/index.md": '# Accueil\n\n--8<-- "note.md"\n',
+            "morceaux/note.md": "Texte inclus.\n",
+        },
+    )
+    out = tmp_path / "out"
+    code, report = run(capsys, "migrate", str(site), "-o", str(out))
+    assert code == 0, report
+    assert "Texte inclus." in read(out / "index.md")
+    config = site / "mkdocs.yml"
+    assert (
+        f"{config}:6: review: YAML tag '!!python/name:material.extensions.emoji.twemoji'"
+        in report
+    )
+    assert f"{config}:8: review: YAML tag '!custom'" in report
+
+
+def test_no_page_found_names_the_config_and_docs_folder(tmp_path: Path, capsys) -> None:
+    site = write(
+        tmp_path / "site",
+        {
+            "mkdocs.yml": "site_name: Essai\ndocs_dir: contenu\n",
+            "README.md": "# Dépôt\n",
+        },
+    )
+    code = main(["migrate", str(site), "-o", str(tmp_path / "out")])
+    assert code == 2
+    err = capsys.readouterr().err
+    assert "no page found" in err
+    assert str(site / "mkdocs.yml") in err and str(site / "contenu") in err
+
+
+def test_exclude_docs_pages_are_not_pages(tmp_path: Path, capsys) -> None:
+    site = write(
+        tmp_path / "site",
+        {
+            "mkdocs.yml": "site_name: Essai\nexclude_docs: |\n  snippets/\n  *.tmp.md\n"
+            "  !garde.tmp.md\n",
+            "docs/index.md": '# Accueil\n\n--8<-- "snippets/avis.md"\n',
+            "docs/snippets/avis.md": "Un avis inclus.\n",
+            "docs/guide/brouillon.tmp.md": "# Brouillon\n",
+            "docs/guide/garde.tmp.md": "# Gardée\n",
+            "docs/templates/page.md": "# Gabarit\n",
+        },
+    )
+    out = tmp_path / "out"
+    code, report = run(capsys, "migrate", str(site), "-o", str(out))
+    assert code == 0, report
+    assert "Un avis inclus." in read(out / "index.md")
+    assert not (out / "snippets").exists()
+    assert not (out / "templates").exists()
+    assert not (out / "guide" / "brouillon.tmp.md").exists()
+    assert (out / "guide" / "garde.tmp.md").is_file()
+    docs = site / "docs"
+    assert (
+        f"{docs / 'snippets' / 'avis.md'}: review: matches exclude_docs in mkdocs.yml"
+        in report
+    )
+    sphinx_build(out, tmp_path / "html")
+
+
+@pytest.mark.parametrize(
+    ("files", "title"),
+    [
+        (
+            {"mkdocs.yml": "site_name: L'Observatoire « déchets »\n"},
+            "L'Observatoire « déchets »",
+        ),
+        ({"_config.yml": 'title: "Données \\"ouvertes\\""\n'}, 'Données "ouvertes"'),
+        (
+            {
+                ".vuepress/config.js": "module.exports = {\n  themeConfig: {\n"
+                "    sidebar: [{ title: 'Guide', children: [] }],\n  },\n"
+                "  title: 'Portail d\\'essai',\n}\n"
+            },
+            "Portail d'essai",
+        ),
+        ({".vuepress/config.yml": "title: Données du Var\n"}, "Données du Var"),
+        (
+            {"pelicanconf.py": "AUTHOR = 'x'\nSITENAME = \"Blog des données\"\n"},
+            "Blog des données",
+        ),
+    ],
+)
+def test_project_title_comes_from_the_old_site(
+    tmp_path: Path, capsys, files: dict[str, str], title: str
+) -> None:
+    docs = "docs/" if "mkdocs.yml" in files else ""
+    site = write(tmp_path / "site", {**files, f"{docs}index.md": "# Accueil\n"})
+    out = tmp_path / "out"
+    code, report = run(capsys, "migrate", str(site), "-o", str(out))
+    assert code == 0, report
+    namespace: dict[str, object] = {}
+    exec(read(out / "conf.py"), namespace)
+    assert namespace["project"] == title
+    assert f"converted: project title {title!r} in conf.py" in report
+
+
+def test_a_computed_title_keeps_portail(tmp_path: Path, capsys) -> None:
+    site = write(
+        tmp_path / "site",
+        {
+            ".vuepress/config.ts": "export default {\n  title: process.env.TITRE || 'x',\n}\n",
+            "README.md": "# Accueil\n",
+        },
+    )
+    out = tmp_path / "out"
+    code, report = run(capsys, "migrate", str(site), "-o", str(out))
+    assert code == 0, report
+    assert 'project = "Portail"' in read(out / "conf.py")
+    assert re.search(
+        re.escape(
+            f"{site / '.vuepress' / 'config.ts'}:2: review: the title is computed"
+        ),
+        report,
+    )
+
+
+def test_repository_readme_is_left_out(tmp_path: Path, capsys) -> None:
+    site = write(
+        tmp_path / "site",
+        {
+            "_config.yml": "title: Essai\n",
+            "index.md": "# Accueil\n",
+            "README.md": "# Comment contribuer au dépôt\n",
+            "guide/README.md": "# Guide\n",
+        },
+    )
+    out = tmp_path / "out"
+    code, report = run(capsys, "migrate", str(site), "-o", str(out))
+    assert code == 0, report
+    assert not (out / "README.md").exists()
+    assert (out / "guide" / "README.md").is_file()  # a page of the site
+    assert "README" not in read(out / "index.md").split("guide/README")[0]
+    assert f"{site / 'README.md'}: review: README.md beside the site's index" in report
+    sphinx_build(out, tmp_path / "html")
+
+
+def test_readme_as_home_is_kept(tmp_path: Path, capsys) -> None:
+    site = write(
+        tmp_path / "site",
+        {
+            "mkdocs.yml": "site_name: Essai\n",
+            "docs/README.md": "# Accueil\n",
+            "docs/guide/README.md": "# Guide\n",
+            "docs/guide/index.md": "# Index du guide\n",
+        },
+    )
+    out = tmp_path / "out"
+    code, report = run(capsys, "migrate", str(site), "-o", str(out))
+    assert code == 0, report
+    assert read(out / "index.md").startswith("# Accueil\n")
+    assert read(out / "guide" / "index.md").startswith("# Index du guide\n")
+    assert not (out / "guide" / "README.md").exists()  # MkDocs leaves it out too
