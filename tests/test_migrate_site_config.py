@@ -235,3 +235,109 @@ def test_readme_as_home_is_kept(tmp_path: Path, capsys) -> None:
     assert read(out / "index.md").startswith("# Accueil\n")
     assert read(out / "guide" / "index.md").startswith("# Index du guide\n")
     assert not (out / "guide" / "README.md").exists()  # MkDocs leaves it out too
+
+
+def test_nested_nav_sections_become_pages(tmp_path: Path, capsys) -> None:
+    site = write(
+        tmp_path / "site",
+        {
+            "mkdocs.yml": "site_name: Essai\nnav:\n"
+            "  - Accueil: index.md\n"
+            "  - Guide:\n"
+            "      - Démarrer: guide/demarrer.md\n"
+            "      - Setup:\n"
+            "          - guide/setup/index.md\n"
+            "          - Linux: guide/setup/linux.md\n"
+            "          - Windows: guide/setup/windows.md\n"
+            "      - Avancé:\n"
+            "          - Cache: guide/cache.md\n"
+            "          - Setup:\n"
+            "              - Serveur: serveur/setup.md\n",
+            "docs/index.md": "# Accueil\n",
+            "docs/guide/demarrer.md": "# Démarrer\n",
+            "docs/guide/setup/index.md": "# Installation\n",
+            "docs/guide/setup/linux.md": "# Linux\n",
+            "docs/guide/setup/windows.md": "# Windows\n",
+            "docs/guide/cache.md": "# Cache\n",
+            "docs/serveur/setup.md": "# Serveur\n",
+        },
+    )
+    out = tmp_path / "out"
+    code, report = run(capsys, "migrate", str(site), "-o", str(out))
+    assert code == 0, report
+    index = read(out / "index.md")
+    assert (
+        "```{toctree}\n:hidden:\n:caption: Guide\n\nDémarrer <guide/demarrer>\n"
+        "Setup <guide/setup/index>\nAvancé <avance>\n```\n"
+    ) in index
+    # The section's own index page lists the others.
+    setup = read(out / "guide" / "setup" / "index.md")
+    assert setup.startswith("# Installation\n")
+    assert "```{toctree}\n:hidden:\n\nLinux <linux>\nWindows <windows>\n```\n" in setup
+    # A section spread over folders gets a page named after it, beside its pages.
+    assert read(out / "avance.md") == (
+        "# Avancé\n\n```{toctree}\n:maxdepth: 1\n\nCache <guide/cache>\nSetup <serveur/index>\n```\n"
+    )
+    assert read(out / "serveur" / "index.md") == (
+        "# Setup\n\n```{toctree}\n:maxdepth: 1\n\nServeur <setup>\n```\n"
+    )
+    assert "flattened" not in report
+    config = site / "mkdocs.yml"
+    assert f"{config}: converted: nav section 'Avancé': page 'avance' written" in report
+    assert (
+        f"{config}: converted: nav section 'Setup': page 'guide/setup/index' given its toctree"
+        in report
+    )
+    sphinx_build(out, tmp_path / "html")
+    # Migrated again, nothing changes.
+    code, report = run(capsys, "migrate", str(out), "-o", str(out), "--check")
+    assert code == 0 and "0 files would change" in report
+
+
+def test_pages_files_order_and_label_the_menu(tmp_path: Path, capsys) -> None:
+    site = write(
+        tmp_path / "site",
+        {
+            "mkdocs.yml": "site_name: Essai\nplugins:\n  - awesome-pages\n",
+            "docs/index.md": "# Accueil\n",
+            "docs/a-propos.md": "# À propos\n",
+            "docs/.pages": "nav:\n  - index.md\n  - donnees\n  - ...\n"
+            "  - Code: https://example.org/code\n",
+            "docs/donnees/.pages": "title: Les données\nnav:\n  - Formats: formats.md\n"
+            "  - ...\n  - api\n  - manquant.md\n",
+            "docs/donnees/acces.md": "# Accès\n",
+            "docs/donnees/formats.md": "# Formats\n",
+            "docs/donnees/api/.pages": "title: L'API\narrange:\n  - v2.md\n  - v1.md\n",
+            "docs/donnees/api/v1.md": "# Version 1\n",
+            "docs/donnees/api/v2.md": "# Version 2\n",
+            "docs/interne/.pages": "hide: true\n",
+            "docs/interne/notes.md": "# Notes\n",
+            "docs/seul/.pages": "collapse: true\n",
+            "docs/seul/page.md": "# Seule\n",
+        },
+    )
+    out = tmp_path / "out"
+    code, report = run(capsys, "migrate", str(site), "-o", str(out))
+    assert code == 0, report
+    index = read(out / "index.md")
+    assert (
+        "```{toctree}\n:hidden:\n:caption: Les données\n\nFormats <donnees/formats>\n"
+        "donnees/acces\nL'API <donnees/api/index>\n```\n"
+    ) in index
+    assert (
+        "```{toctree}\n:hidden:\n\na-propos\nseul/page\nCode <https://example.org/code>\n```\n"
+    ) in index
+    assert read(out / "donnees" / "api" / "index.md") == (
+        "# L'API\n\n```{toctree}\n:maxdepth: 1\n\nv2\nv1\n```\n"
+    )
+    # A hidden folder's pages stay in the site, outside the menu.
+    assert (
+        "% sphinx-circ migrate: pages\n```{toctree}\n:hidden:\n\ninterne/notes\n```\n"
+        in index
+    )
+    pages = site / "docs" / "donnees" / ".pages"
+    assert (
+        f"{pages}:6: review: .pages entry 'manquant.md' is not a page or folder here"
+        in report
+    )
+    sphinx_build(out, tmp_path / "html")

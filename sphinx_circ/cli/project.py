@@ -11,7 +11,7 @@ from pathlib import Path
 from .migrate import TOCTREE_MARK, Note, Page, add_toctree, read_source
 from .migrate.links import anchors
 from .migrate.model import Doc, Result
-from .migrate.navigation import listed, nav_toctrees
+from .migrate.navigation import listed, nav_toctrees, pages_nav
 from .migrate.page import finish, prepare
 from .migrate.report import markdown, note_line, summary
 from .migrate.sites import REPORT_NAME, detect, looked_in, site_pages, site_title
@@ -118,26 +118,46 @@ def toctrees(texts: dict[str, str]) -> dict[str, str]:
 
 
 def navigation(pages: list[Page], texts: dict[str, str], notes: list[Note]) -> None:
-    """Write each MkDocs site's ``nav`` as captioned toctrees in its index page."""
+    """Write each MkDocs site's ``nav`` (or its ``.pages`` files) as toctrees:
+    captioned ones in its index page, a page per sub-section."""
     sites = {id(p.site): p for p in pages if p.site.flavour == "mkdocs"}
     for first in sites.values():
         site = first.site
+        label = str(site.config_path)
+        members = [p for p in pages if p.site is site]
+        docnames = {p.source.resolve(): p.docname for p in members}
         # MkDocs before 1.0 called it "pages".
         nav = site.config.get("nav") or site.config.get("pages")
+        if not nav and any(site.root.rglob(".pages")):
+            read = pages_nav(site.root.resolve(), docnames)
+            notes += [
+                Note(path, line, "review", why) for path, line, why in read.problems
+            ]
+            nav, label = read.nav, str(site.root / ".pages")
         if not nav:
             continue
-        members = [p for p in pages if p.site is site]
         index = posixpath.join(first.site_root, "index") if first.site_root else "index"
-        docnames = {p.source.resolve(): p.docname for p in members}
-        lines, _placed, problems = nav_toctrees(nav, site.root, docnames, index)
-        label = str(site.config_path)
-        notes += [Note(label, 0, "review", problem) for problem in problems]
+        found = nav_toctrees(nav, site.root, docnames, index)
+        notes += [Note(label, 0, "review", problem) for problem in found.problems]
         if index not in texts:
             title = site.config.get("site_name") or first.site_root or "Documentation"
             texts[index] = f"# {title}\n"
-        text = texts[index].split(TOCTREE_MARK)[0].rstrip("\n")
-        if "\n".join(lines).strip() not in text:
-            texts[index] = text + "\n" + "\n".join(lines) + "\n"
+        for name, lines in [(index, found.lines), *found.added.items()]:
+            text = texts[name].split(TOCTREE_MARK)[0].rstrip("\n")
+            if "\n".join(lines).strip() not in text:
+                texts[name] = text + "\n\n" + "\n".join(lines).strip("\n") + "\n"
+        for name, text in found.pages.items():
+            texts.setdefault(name, text)
+        for section, name in found.sections:
+            how = "written" if name in found.pages else "given its toctree"
+            notes.append(
+                Note(
+                    label,
+                    0,
+                    "converted",
+                    f"nav section {section!r}: page {name!r} {how}",
+                )
+            )
         notes.append(Note(label, 0, "converted", f"nav → toctrees in {index!r}"))
 
 
