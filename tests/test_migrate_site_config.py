@@ -235,13 +235,15 @@ def test_readme_as_home_is_kept(tmp_path: Path, capsys) -> None:
     assert read(out / "index.md").startswith("# Accueil\n")
     assert read(out / "guide" / "index.md").startswith("# Index du guide\n")
     assert not (out / "guide" / "README.md").exists()  # MkDocs leaves it out too
+    readme = site / "docs" / "guide" / "README.md"
+    assert f"{readme}: review: README.md beside index.md: left out" in report
 
 
 def test_nested_nav_sections_become_pages(tmp_path: Path, capsys) -> None:
     site = write(
         tmp_path / "site",
         {
-            "mkdocs.yml": "site_name: Essai\nnav:\n"
+            "mkdocs.yml": "site_name: Essai\nnot_in_nav: |\n  /brouillon.md\nnav:\n"
             "  - Accueil: index.md\n"
             "  - Guide:\n"
             "      - Démarrer: guide/demarrer.md\n"
@@ -260,6 +262,8 @@ def test_nested_nav_sections_become_pages(tmp_path: Path, capsys) -> None:
             "docs/guide/setup/windows.md": "# Windows\n",
             "docs/guide/cache.md": "# Cache\n",
             "docs/serveur/setup.md": "# Serveur\n",
+            "docs/brouillon.md": "# Brouillon\n",
+            "docs/.pages": "title: Ignoré\n",
         },
     )
     out = tmp_path / "out"
@@ -282,6 +286,9 @@ def test_nested_nav_sections_become_pages(tmp_path: Path, capsys) -> None:
         "# Setup\n\n```{toctree}\n:maxdepth: 1\n\nServeur <setup>\n```\n"
     )
     assert "flattened" not in report
+    assert index.endswith("```{toctree}\n:hidden:\n\nbrouillon\n```\n")
+    assert f"{site / 'mkdocs.yml'}: converted: not_in_nav not needed" in report
+    assert f"{site / 'mkdocs.yml'}: review: .pages files not read" in report
     config = site / "mkdocs.yml"
     assert f"{config}: converted: nav section 'Avancé': page 'avance' written" in report
     assert (
@@ -341,3 +348,69 @@ def test_pages_files_order_and_label_the_menu(tmp_path: Path, capsys) -> None:
         in report
     )
     sphinx_build(out, tmp_path / "html")
+
+
+def test_whole_site_with_its_settings(tmp_path: Path, capsys, monkeypatch) -> None:
+    monkeypatch.delenv("PORTAIL_DOCS", raising=False)
+    site = write(
+        tmp_path / "depot",
+        {
+            "mkdocs.yml": 'site_name: "Données \\"ouvertes\\" de l\'Ain"\n'
+            "docs_dir: !ENV [PORTAIL_DOCS, contenu]\n"
+            "exclude_docs: |\n  /extraits/\n"
+            "plugins:\n  - awesome-pages\n"
+            "markdown_extensions:\n"
+            "  - pymdownx.snippets:\n      base_path: !relative $docs_dir\n"
+            "  - pymdownx.emoji:\n"
+            "      emoji_generator: !!python/name:material.extensions.emoji.to_svg\n",
+            "README.md": "# Le dépôt\n",
+            "contenu/index.md": '# Accueil\n\n--8<-- "extraits/contact.md"\n',
+            "contenu/README.md": "# Lisez-moi du dépôt\n",
+            "contenu/extraits/contact.md": "Écrire à l'équipe.\n",
+            "contenu/.pages": "nav:\n  - index.md\n  - guide\n  - ...\n",
+            "contenu/faq.md": "# Questions\n",
+            "contenu/guide/.pages": "title: Le guide\nnav:\n  - Premiers pas: debut.md\n  - installer\n",
+            "contenu/guide/debut.md": "# Début\n",
+            "contenu/guide/installer/.pages": "title: Installer\n",
+            "contenu/guide/installer/index.md": "# Installation\n",
+            "contenu/guide/installer/linux.md": "# Sous Linux\n",
+        },
+    )
+    out = tmp_path / "out"
+    code, report = run(capsys, "migrate", str(site), "-o", str(out))
+    assert code == 0, report
+    written = sorted(p.relative_to(out).as_posix() for p in out.rglob("*.md"))
+    assert written == [
+        "MIGRATION.md",
+        "faq.md",
+        "guide/debut.md",
+        "guide/installer/index.md",
+        "guide/installer/linux.md",
+        "index.md",
+    ]
+    index = read(out / "index.md")
+    assert "Écrire à l'équipe." in index  # an excluded page is still a snippet
+    assert (
+        "```{toctree}\n:hidden:\n:caption: Le guide\n\nPremiers pas <guide/debut>\n"
+        "Installer <guide/installer/index>\n```\n"
+    ) in index
+    assert "```{toctree}\n:hidden:\n\nfaq\n```\n" in index
+    assert "```{toctree}\n:hidden:\n\nlinux\n```\n" in read(
+        out / "guide" / "installer" / "index.md"
+    )
+    namespace: dict[str, object] = {}
+    exec(read(out / "conf.py"), namespace)
+    assert namespace["project"] == 'Données "ouvertes" de l\'Ain'
+    docs = site / "contenu"
+    for line in (
+        f"{docs / 'extraits' / 'contact.md'}: review: matches exclude_docs",
+        f"{docs / 'README.md'}: review: README.md beside index.md: left out, as MkDocs",
+        f"{site / 'mkdocs.yml'}:11: review: YAML tag '!!python/name:",
+    ):
+        assert line in report
+    migration = read(out / "MIGRATION.md")
+    assert "README.md beside index.md: left out" in migration
+    sphinx_build(out, tmp_path / "html")
+    assert (tmp_path / "html" / "guide" / "installer" / "linux.html").is_file()
+    code, report = run(capsys, "migrate", str(out), "-o", str(out), "--check")
+    assert code == 0 and "0 files would change" in report

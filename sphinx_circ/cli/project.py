@@ -128,7 +128,14 @@ def navigation(pages: list[Page], texts: dict[str, str], notes: list[Note]) -> N
         docnames = {p.source.resolve(): p.docname for p in members}
         # MkDocs before 1.0 called it "pages".
         nav = site.config.get("nav") or site.config.get("pages")
-        if not nav and any(site.root.rglob(".pages")):
+        if site.config.get("not_in_nav"):
+            # Pages outside the nav are in a hidden toctree: Sphinx does not warn.
+            why = "not_in_nav not needed: pages outside the nav are in a hidden toctree"
+            notes.append(Note(label, 0, "converted", why))
+        if nav and any(site.root.rglob(".pages")):
+            why = ".pages files not read: mkdocs.yml's nav gives the menu"
+            notes.append(Note(label, 0, "review", why))
+        elif not nav and any(site.root.rglob(".pages")):
             read = pages_nav(site.root.resolve(), docnames)
             notes += [
                 Note(path, line, "review", why) for path, line, why in read.problems

@@ -182,7 +182,11 @@ def site_pages(site: Site, source: Path) -> tuple[list[tuple[Path, str]], list[N
             notes.append(Note(str(path), 0, "review", why))
             continue
         if is_repository_readme(site, name, names):
-            why = "README.md beside the site's index is the repository's: left out"
+            why = (
+                "README.md beside index.md: left out, as MkDocs does"
+                if site.flavour == "mkdocs"
+                else "README.md beside the site's index is the repository's: left out"
+            )
             notes.append(Note(str(path), 0, "review", why))
             continue
         kept.append((path, name))
