@@ -78,7 +78,7 @@ def test_relative_tag_and_unknown_tags_are_named(tmp_path: Path, capsys) -> None
             "mkdocs.yml": "site_name: Essai\n"
             "markdown_extensions:\n"
             "  - pymdownx.snippets:\n"
-            "      base_path: !relative $config_dir/morceaux\n"
+            "      base_path: [!relative , !relative $config_dir/morceaux]\n"
             "  - pymdownx.emoji:\n"
             "      emoji_index: !!python/name:material.extensions.emoji.twemoji\n"
             "extra:\n  x: !custom valeur\n",
@@ -96,6 +96,10 @@ def test_relative_tag_and_unknown_tags_are_named(tmp_path: Path, capsys) -> None
         in report
     )
     assert f"{config}:8: review: YAML tag '!custom'" in report
+    assert (
+        f"{config}:4: review: !relative (the current page's folder) read as the docs folder"
+        in report
+    )
 
 
 def test_no_page_found_names_the_config_and_docs_folder(tmp_path: Path, capsys) -> None:
@@ -414,3 +418,20 @@ def test_whole_site_with_its_settings(tmp_path: Path, capsys, monkeypatch) -> No
     assert (tmp_path / "html" / "guide" / "installer" / "linux.html").is_file()
     code, report = run(capsys, "migrate", str(out), "-o", str(out), "--check")
     assert code == 0 and "0 files would change" in report
+
+
+def test_a_sidebar_group_title_is_not_the_site_title(tmp_path: Path, capsys) -> None:
+    site = write(
+        tmp_path / "site",
+        {
+            ".vuepress/config.js": "module.exports = {\n  description: 'x',\n"
+            "  themeConfig: {\n    sidebar: [\n      {\n        title: 'Guide',\n"
+            "        children: ['/guide/'],\n      },\n    ],\n  },\n}\n",
+            "README.md": "# Accueil\n",
+        },
+    )
+    out = tmp_path / "out"
+    code, report = run(capsys, "migrate", str(site), "-o", str(out))
+    assert code == 0, report
+    assert 'project = "Portail"' in read(out / "conf.py")
+    assert "project title" not in report and "title is computed" not in report

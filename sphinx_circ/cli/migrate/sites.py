@@ -221,6 +221,7 @@ def looked_in(sources: list[Path]) -> str:
 JS_TITLE = re.compile(
     r"^(?P<indent>[ \t]*)['\"]?title['\"]?\s*:\s*(?P<value>.*?)\s*,?\s*$"
 )
+PROPERTY = re.compile(r"^([ \t]*)['\"]?[\w$-]+['\"]?\s*:")
 PY_TITLE = re.compile(r"^SITENAME\s*=\s*(?P<value>.*?)\s*(?:#.*)?$")
 STRING = re.compile(r"""^[uUrR]?(?:"(?:[^"\\]|\\.)*"|'(?:[^'\\]|\\.)*'|`[^`$\\]*`)$""")
 
@@ -258,15 +259,18 @@ def title_in(path: Path, pattern: re.Pattern[str]) -> tuple[str | None, Note | N
         lines = path.read_text(encoding="utf-8-sig").splitlines()
     except (OSError, UnicodeDecodeError):
         return None, None
-    # The least indented "title:" is the site's (deeper ones are sidebar groups).
+    # The site's title is a property of the config's outer object: as little
+    # indented as any property (deeper ones are sidebar groups or locales).
+    properties = [len(m.group(1)) for line in lines if (m := PROPERTY.match(line))]
     found = [
-        (len(m.group("indent")) if "indent" in m.groupdict() else 0, number, m)
+        (number, m)
         for number, line in enumerate(lines, 1)
         if (m := pattern.match(line))
+        and len(m.groupdict().get("indent") or "") <= min(properties, default=0)
     ]
     if not found:
         return None, None
-    _indent, number, match = min(found, key=lambda f: (f[0], f[1]))
+    number, match = found[0]
     value = match.group("value")
     if path.suffix in (".yml", ".yaml"):
         try:
