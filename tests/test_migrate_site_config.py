@@ -257,6 +257,7 @@ def test_nested_nav_sections_become_pages(tmp_path: Path, capsys) -> None:
             "          - Windows: guide/setup/windows.md\n"
             "      - Avancé:\n"
             "          - Cache: guide/cache.md\n"
+            "          - guide/manque.md\n"
             "          - Setup:\n"
             "              - Serveur: serveur/setup.md\n",
             "docs/index.md": "# Accueil\n",
@@ -292,6 +293,10 @@ def test_nested_nav_sections_become_pages(tmp_path: Path, capsys) -> None:
     assert "flattened" not in report
     assert index.endswith("```{toctree}\n:hidden:\n\nbrouillon\n```\n")
     assert f"{site / 'mkdocs.yml'}: converted: not_in_nav not needed" in report
+    assert (
+        f"{site / 'mkdocs.yml'}:14: review: nav entry 'guide/manque.md' is not a page"
+        in report
+    )
     assert f"{site / 'mkdocs.yml'}: review: .pages files not read" in report
     config = site / "mkdocs.yml"
     assert f"{config}: converted: nav section 'Avancé': page 'avance' written" in report

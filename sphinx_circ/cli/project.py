@@ -11,7 +11,7 @@ from pathlib import Path
 from .migrate import TOCTREE_MARK, Note, Page, add_toctree, read_source
 from .migrate.links import anchors
 from .migrate.model import Doc, Result
-from .migrate.navigation import listed, nav_toctrees, pages_nav
+from .migrate.navigation import line_of, listed, nav_toctrees, pages_nav
 from .migrate.page import finish, prepare
 from .migrate.report import markdown, note_line, summary
 from .migrate.sites import REPORT_NAME, detect, looked_in, site_pages, site_title
@@ -145,7 +145,15 @@ def navigation(pages: list[Page], texts: dict[str, str], notes: list[Note]) -> N
             continue
         index = posixpath.join(first.site_root, "index") if first.site_root else "index"
         found = nav_toctrees(nav, site.root, docnames, index)
-        notes += [Note(label, 0, "review", problem) for problem in found.problems]
+        where = (
+            site.config_path
+            if nav is not None and label == str(site.config_path)
+            else None
+        )
+        notes += [
+            Note(label, line_of(where, text) if where else 0, "review", why)
+            for text, why in found.problems
+        ]
         if index not in texts:
             title = site.config.get("site_name") or first.site_root or "Documentation"
             texts[index] = f"# {title}\n"

@@ -38,7 +38,8 @@ class Nav:
     #: Captioned toctrees for the site's index page.
     lines: list[str] = field(default_factory=list)
     placed: set[str] = field(default_factory=set)
-    problems: list[str] = field(default_factory=list)
+    #: (the entry's text, to find its line; message).
+    problems: list[tuple[str, str]] = field(default_factory=list)
     #: Section pages written for sub-sections: docname → text.
     pages: dict[str, str] = field(default_factory=dict)
     #: Toctree lines added to a sub-section's own index page.
@@ -69,9 +70,8 @@ def nav_toctrees(nav: Any, docs: Path, docnames: dict[Path, str], index: str) ->
             elif isinstance(value, str):
                 docname = docnames.get((docs / value).resolve())
                 if docname is None:
-                    out.problems.append(
-                        f"nav entry {value!r} is not a page of the docs folder"
-                    )
+                    why = f"nav entry {value!r} is not a page of the docs folder"
+                    out.problems.append((value, why))
                 else:
                     out.placed.add(docname)
                     found.append(("page", label, docname))
@@ -124,7 +124,8 @@ def nav_toctrees(nav: Any, docs: Path, docnames: dict[Path, str], index: str) ->
             known.add(docname)
             lines = entries(items, docname)
             if not lines:
-                out.problems.append(f"nav section {label!r} is empty: left out")
+                why = f"nav section {label!r} is empty: left out"
+                out.problems.append((f"{label}:", why))
                 return None
             heading = label or posixpath.basename(posixpath.dirname(docname))
             toctree = ["```{toctree}", ":maxdepth: 1", "", *lines, "```"]
