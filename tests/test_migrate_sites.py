@@ -55,8 +55,8 @@ def test_mkdocs_nav_becomes_captioned_toctrees(mkdocs_out) -> None:
         "Publier un jeu de données <guide/publier>\nguide/telecharger\n```"
     ) in index
     assert (
-        ":caption: Référence\n\nFormats <reference/formats>\nreference/api\nreference/moissonnage\n"
-        in index
+        ":caption: Référence\n\nFormats <reference/formats>\nreference/api\n"
+        "Avancé <reference/avance>\n" in index
     )
     assert "Code source <https://example.org/observatoire>" in index
     # A page outside the nav is still in a (hidden) toctree, as MkDocs builds it too.
@@ -64,7 +64,7 @@ def test_mkdocs_nav_becomes_captioned_toctrees(mkdocs_out) -> None:
         "% sphinx-circ migrate: pages\n```{toctree}\n:hidden:\n\nbrouillon\n```\n"
     )
     assert (
-        "mkdocs.yml: review: nav section 'Avancé' inside 'Référence' flattened into it"
+        "mkdocs.yml: converted: nav section 'Avancé': page 'reference/avance' written"
         in report
     )
 

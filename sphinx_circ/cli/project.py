@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import os
 import posixpath
 import sys
@@ -10,10 +11,10 @@ from pathlib import Path
 from .migrate import TOCTREE_MARK, Note, Page, add_toctree, read_source
 from .migrate.links import anchors
 from .migrate.model import Doc, Result
-from .migrate.navigation import listed, nav_toctrees
+from .migrate.navigation import line_of, listed, nav_toctrees, pages_nav
 from .migrate.page import finish, prepare
 from .migrate.report import markdown, note_line, summary
-from .migrate.sites import REPORT_NAME, detect, page_files
+from .migrate.sites import REPORT_NAME, detect, looked_in, site_pages, site_title
 from .migrate.verify import Output, Verified, verify
 
 CONF = '''"""Sphinx configuration written by ``sphinx-circ migrate``: adjust as needed."""
@@ -43,9 +44,11 @@ def collect(sources: list[Path]) -> tuple[list[Page], list[Note]]:
         detected = detect(source)
         site = detected.site
         label = str(site.config_path or source)
-        notes += [Note(label, 0, "review", problem) for problem in detected.problems]
+        notes += [Note(label, line, "review", why) for line, why in detected.problems]
         prefix = source.resolve().name if several and source.is_dir() else ""
-        for path, name in page_files(site, source):
+        found, left_out = site_pages(site, source)
+        notes += left_out
+        for path, name in found:
             docname = posixpath.join(prefix, name) if prefix else name
             if docname in used:
                 notes.append(
@@ -60,6 +63,24 @@ def collect(sources: list[Path]) -> tuple[list[Page], list[Note]]:
             used.add(docname)
             pages.append(Page(path, docname, prefix, site))
     return pages, notes
+
+
+def conf(pages: list[Page], notes: list[Note]) -> str:
+    """conf.py, titled as the first source's old site was (a JSON string is
+    a Python one: quotes escaped, accents kept)."""
+    if not pages:
+        return CONF
+    title, problem = site_title(pages[0].site)
+    if problem:
+        notes.append(problem)
+    if not title:
+        return CONF
+    label = str(pages[0].site.config_path or pages[0].site.root)
+    notes.append(Note(label, 0, "converted", f"project title {title!r} in conf.py"))
+    return CONF.replace(
+        'project = "Portail"',
+        f"project = {json.dumps(title.strip(), ensure_ascii=False)}",
+    )
 
 
 def toctrees(texts: dict[str, str]) -> dict[str, str]:
@@ -98,26 +119,61 @@ def toctrees(texts: dict[str, str]) -> dict[str, str]:
 
 
 def navigation(pages: list[Page], texts: dict[str, str], notes: list[Note]) -> None:
-    """Write each MkDocs site's ``nav`` as captioned toctrees in its index page."""
+    """Write each MkDocs site's ``nav`` (or its ``.pages`` files) as toctrees:
+    captioned ones in its index page, a page per sub-section."""
     sites = {id(p.site): p for p in pages if p.site.flavour == "mkdocs"}
     for first in sites.values():
         site = first.site
+        label = str(site.config_path)
+        members = [p for p in pages if p.site is site]
+        docnames = {p.source.resolve(): p.docname for p in members}
         # MkDocs before 1.0 called it "pages".
         nav = site.config.get("nav") or site.config.get("pages")
+        if site.config.get("not_in_nav"):
+            # Pages outside the nav are in a hidden toctree: Sphinx does not warn.
+            why = "not_in_nav not needed: pages outside the nav are in a hidden toctree"
+            notes.append(Note(label, 0, "converted", why))
+        if nav and any(site.root.rglob(".pages")):
+            why = ".pages files not read: mkdocs.yml's nav gives the menu"
+            notes.append(Note(label, 0, "review", why))
+        elif not nav and any(site.root.rglob(".pages")):
+            read = pages_nav(site.root.resolve(), docnames)
+            notes += [
+                Note(path, line, "review", why) for path, line, why in read.problems
+            ]
+            nav, label = read.nav, str(site.root / ".pages")
         if not nav:
             continue
-        members = [p for p in pages if p.site is site]
         index = posixpath.join(first.site_root, "index") if first.site_root else "index"
-        docnames = {p.source.resolve(): p.docname for p in members}
-        lines, _placed, problems = nav_toctrees(nav, site.root, docnames, index)
-        label = str(site.config_path)
-        notes += [Note(label, 0, "review", problem) for problem in problems]
+        found = nav_toctrees(nav, site.root, docnames, index)
+        where = (
+            site.config_path
+            if nav is not None and label == str(site.config_path)
+            else None
+        )
+        notes += [
+            Note(label, line_of(where, text) if where else 0, "review", why)
+            for text, why in found.problems
+        ]
         if index not in texts:
             title = site.config.get("site_name") or first.site_root or "Documentation"
             texts[index] = f"# {title}\n"
-        text = texts[index].split(TOCTREE_MARK)[0].rstrip("\n")
-        if "\n".join(lines).strip() not in text:
-            texts[index] = text + "\n" + "\n".join(lines) + "\n"
+        for name, lines in [(index, found.lines), *found.added.items()]:
+            text = texts[name].split(TOCTREE_MARK)[0].rstrip("\n")
+            if "\n".join(lines).strip() not in text:
+                texts[name] = text + "\n\n" + "\n".join(lines).strip("\n") + "\n"
+        for name, text in found.pages.items():
+            texts.setdefault(name, text)
+        for section, name in found.sections:
+            how = "written" if name in found.pages else "given its toctree"
+            notes.append(
+                Note(
+                    label,
+                    0,
+                    "converted",
+                    f"nav section {section!r}: page {name!r} {how}",
+                )
+            )
         notes.append(Note(label, 0, "converted", f"nav → toctrees in {index!r}"))
 
 
@@ -189,7 +245,10 @@ def run_migrate(
             return 2
     pages, notes = collect(sources)
     if not pages:
-        print("sphinx-circ migrate: no page found (.md or .markdown)", file=sys.stderr)
+        print(
+            f"sphinx-circ migrate: no page found (.md or .markdown){looked_in(sources)}",
+            file=sys.stderr,
+        )
         return 2
     read: dict[str, str] = {}
     results, unreadable = migrate_pages(pages, notes, read)
@@ -209,7 +268,7 @@ def run_migrate(
                     Note(str(source), 0, "review", f"not copied: {error.strerror}")
                 )
     if not (output / "conf.py").exists():
-        files[output / "conf.py"] = CONF
+        files[output / "conf.py"] = conf(pages, notes)
     changed = [path for path, content in files.items() if differs(path, content)]
     migrated = [page for page in pages if page.docname in results]
     afterwards: list[str] = []

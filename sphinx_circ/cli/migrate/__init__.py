@@ -8,9 +8,10 @@ components (``tree``, ``render``, ``landing``, ``components``, with ``html``
 reading the tags), inline tags (``inline``), kramdown attributes
 (``kramdown``), headings (``headings``) and links (``links``). Every step
 replaces whole line ranges (``model``), never a code block. ``sites`` tells
-which generator built a source, ``navigation`` writes MkDocs' nav as
-toctrees, ``report`` prints the notes and writes MIGRATION.md. What cannot be
-converted is kept in a MyST comment and reported with its exact line.
+which generator built a source (``mkdocs_config`` reads ``mkdocs.yml``),
+``navigation`` writes MkDocs' nav (or ``.pages``) as toctrees, ``report``
+prints the notes and writes MIGRATION.md. What cannot be converted is kept
+in a MyST comment and reported with its exact line.
 Running it on its own output changes nothing.
 """
 

@@ -10,9 +10,7 @@ from __future__ import annotations
 
 import re
 from pathlib import Path
-from typing import Any
 
-import yaml
 from markdown_it.token import Token
 
 from .inline import button_target
@@ -59,45 +57,6 @@ BUTTON = re.compile(
 )
 TEMPLATE = re.compile(r"\{\{.*?\}\}|\{%.*?%\}")
 MAX_DEPTH = 8
-
-
-class Loader(yaml.SafeLoader):
-    """Reads ``mkdocs.yml`` whatever tags it holds (``!!python/name:``, ``!ENV``)."""
-
-
-def _any_tag(loader: yaml.SafeLoader, suffix: str, node: yaml.Node) -> Any:
-    if isinstance(node, yaml.ScalarNode):
-        return loader.construct_scalar(node)
-    if isinstance(node, yaml.SequenceNode):
-        return loader.construct_sequence(node)
-    return loader.construct_mapping(node)
-
-
-Loader.add_multi_constructor("", _any_tag)
-
-
-def load_config(path: Path) -> tuple[dict[str, Any], str | None]:
-    """mkdocs.yml's settings, and why it could not be read (None if it could)."""
-    try:
-        data = yaml.load(path.read_text(encoding="utf-8-sig"), Loader=Loader)
-    except (OSError, UnicodeDecodeError, yaml.YAMLError) as error:
-        return (
-            {},
-            f"{path.name} cannot be read ({error.__class__.__name__}): no navigation",
-        )
-    return (data if isinstance(data, dict) else {}), None
-
-
-def snippet_dirs(config: dict[str, Any], root: Path, docs: Path) -> list[Path]:
-    """Where ``--8<--`` looks: pymdownx.snippets' base_path (from mkdocs.yml's folder)."""
-    bases: list[str] = ["."]
-    for extension in config.get("markdown_extensions") or []:
-        if isinstance(extension, dict) and isinstance(
-            extension.get("pymdownx.snippets"), dict
-        ):
-            base = extension["pymdownx.snippets"].get("base_path", ".")
-            bases = base if isinstance(base, list) else [base]
-    return [*(root / str(b) for b in bases), docs]
 
 
 def convert(doc: Doc) -> None:
