@@ -10,7 +10,7 @@ has any, stays on the page.
 
 from __future__ import annotations
 
-from .html import Tag, plain_text, scan, slot_name
+from .html import Tag, plain_text, scan, slot_name, text_attributes
 from .inline import button_parts
 from .landing import Landing
 from .model import SEPARATOR, Doc, Edit, Out, colons, needs_separator
@@ -171,6 +171,9 @@ class Components(Landing):
         if not element.children or not any(
             not isinstance(c, Frag) or c.text.strip() for c in element.children
         ):
+            shown = text_attributes(tag)
+            if shown:
+                return self.comment_and_text(element, shown)
             return self.comment(
                 element, "has no sphinx-circ equivalent: kept as a comment"
             )
@@ -186,6 +189,21 @@ class Components(Landing):
         return Out.join(
             self.doc, [opening, self.children(element.children, parent), closing_tag]
         )
+
+    def comment_and_text(self, element: Element, shown: list[str]) -> Out:
+        """A component with text only in its attributes: the tag in a comment,
+        its text after it (the first value, a title, in bold)."""
+        comment = self.comment(
+            element,
+            "has no sphinx-circ equivalent: kept as a comment, "
+            "the text of its attributes kept on the page",
+        )
+        line = self.line(element.tag.start)
+        parts = [comment]
+        for number, value in enumerate(shown):
+            text = f"**{value}**" if number == 0 and len(shown) > 1 else value
+            parts.append(Out(self.doc).add(text, line))
+        return Out.join(self.doc, parts)
 
     def html(self, element: Element, parent: str) -> Out:
         """Plain HTML is kept as written (it is shown in HTML output only)."""
