@@ -177,10 +177,15 @@ class Components(Landing):
             return self.comment(
                 element, "has no sphinx-circ equivalent: kept as a comment"
             )
+        shown = text_attributes(tag)
         opening = self.comment(
             tag,
-            "has no sphinx-circ equivalent: its tags kept as comments, its content as text",
+            "has no sphinx-circ equivalent: its tags kept as comments, its content "
+            + ("and the text of its attributes as text" if shown else "as text"),
         )
+        if shown:
+            titled = self.attribute_text(tag, shown, heading=True)
+            opening = Out.join(self.doc, [opening, titled])
         closing_tag = (
             self.text(element.close.start, f"% {element.close.raw}", False)
             if element.close
@@ -198,10 +203,16 @@ class Components(Landing):
             "has no sphinx-circ equivalent: kept as a comment, "
             "the text of its attributes kept on the page",
         )
-        line = self.line(element.tag.start)
-        parts = [comment]
+        return Out.join(self.doc, [comment, self.attribute_text(element.tag, shown)])
+
+    def attribute_text(self, tag: Tag, shown: list[str], heading: bool = False) -> Out:
+        """The text of a component's attributes, a paragraph each (the first,
+        a title, in bold when more text follows: *heading* if its content does)."""
+        line = self.line(tag.start)
+        parts = []
+        bold = heading or len(shown) > 1
         for number, value in enumerate(shown):
-            text = f"**{value}**" if number == 0 and len(shown) > 1 else value
+            text = f"**{value}**" if number == 0 and bold else value
             parts.append(Out(self.doc).add(text, line))
         return Out.join(self.doc, parts)
 
