@@ -20,7 +20,13 @@ ATTRIBUTE = r"""(?:[#.][\w-]+|[\w-]+=(?:"[^"]*"|'[^']*'|[^\s{}]+))"""
 KEY = r"[A-Za-z][\w-]*"
 KRAMDOWN_ATTRIBUTE = rf"(?:{ATTRIBUTE}|{KEY})"
 KRAMDOWN_ATTRS = rf"{KRAMDOWN_ATTRIBUTE}(?:\s+{KRAMDOWN_ATTRIBUTE})*"
-KRAMDOWN_IAL = re.compile(r"^\s*\{:\s*([^{}]*?)\s*\}\s*$")
+#: (``{::comment}``, ``{:/}``: kramdown extensions, not attribute lists.)
+KRAMDOWN_IAL = re.compile(r"^\s*\{:(?![:/])\s*([^{}]*?)\s*\}\s*$")
+#: kramdown's comment extension: its text is not shown.
+COMMENT_OPEN = re.compile(r"^\s*\{::comment\}\s*$")
+COMMENT_CLOSE = re.compile(r"^\s*\{:/(?:comment)?\}\s*$")
+#: kramdown's options for the parser: nothing to show.
+OPTIONS = re.compile(r"^\s*\{::options\b[^{}]*/\}\s*$")
 #: MkDocs' attr_list also reads ``{ .class }``, without the colon.
 ATTR_LIST = re.compile(rf"^\s*\{{:?\s*({ATTRIBUTE}(?:\s+{ATTRIBUTE})*)\s*\}}\s*$")
 HEADING_ATTRS = re.compile(
@@ -29,7 +35,8 @@ HEADING_ATTRS = re.compile(
 SPAN_IAL = re.compile(rf"(?<=[*_`)\]])[ \t]*\{{:\s*({KRAMDOWN_ATTRS})\s*\}}")
 IMAGE_END = re.compile(r"!\[[^\]]*\]\([^)]*\)\s*$")
 #: A kramdown attribute list no other rule converted (it would stay visible).
-LEFTOVER = re.compile(r"[ \t]*\{:[^{}\n]*\}")
+#: (``{::comment}`` and ``{:/}`` are kramdown extensions, not attributes.)
+LEFTOVER = re.compile(r"[ \t]*\{:(?![:/])[^{}\n]*\}")
 ALD = re.compile(r"^[\w-]+:")
 ATX = re.compile(r"^ {0,3}#{1,6}(\s|$)")
 TOC_ITEM = re.compile(r"^[^\n]*\n\s*\{:\s*toc\s*\}\s*$")
@@ -50,6 +57,8 @@ def myst_attrs(doc: Doc, line: int, attrs: str) -> str:
 
 
 def convert(doc: Doc) -> None:
+    if doc.site.flavour not in ("mkdocs", "sphinx"):
+        extensions(doc)
     toc(doc)
     headings(doc)
     blocks(doc)
@@ -338,3 +347,46 @@ def leftovers(doc: Doc) -> None:
         return ""
 
     doc.apply(rewrite(doc, parse(doc), LEFTOVER, remove, ("inline",)))
+
+
+def extensions(doc: Doc) -> None:
+    """kramdown's ``{::comment}`` … ``{:/comment}`` → MyST comment lines (not
+    shown, as before); ``{::options … /}`` lines removed."""
+    code: set[int] = set()
+    for token in parse(doc):
+        if token.type in ("fence", "code_block", "html_block") and token.map:
+            code.update(range(*token.map))
+    edits: list[Edit] = []
+    line = 0
+    while line < len(doc.lines):
+        text = doc.lines[line]
+        if line in code:
+            line += 1
+        elif OPTIONS.match(text):
+            doc.note(
+                line, "converted", "kramdown {::options} removed (parser settings)"
+            )
+            edits.append(doc.removal(line, line + 1))
+            line += 1
+        elif COMMENT_OPEN.match(text):
+            end = next(
+                (
+                    n
+                    for n in range(line + 1, len(doc.lines))
+                    if COMMENT_CLOSE.match(doc.lines[n])
+                ),
+                None,
+            )
+            if end is None or any(n in code for n in range(line, end + 1)):
+                line += 1
+                continue
+            out = Out(doc)
+            for index in range(line, end + 1):
+                body = doc.lines[index].strip()
+                out.add(f"% {body}" if body else "%", index)
+            doc.note(line, "comment", "kramdown {::comment} kept as a MyST comment")
+            edits.append(out.edit(line, end + 1))
+            line = end + 1
+        else:
+            line += 1
+    doc.apply(edits)
