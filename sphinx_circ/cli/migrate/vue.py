@@ -122,8 +122,21 @@ def containers(doc: Doc) -> None:
             None,
         )
         if index is None:
-            return
+            return stray_fences(doc)
         doc.apply(container(doc, tokens, index))
+
+
+def stray_fences(doc: Doc) -> None:
+    """A ``:::`` line closing no container (VuePress shows it as text)."""
+    edits: list[Edit] = []
+    for token in parse(doc):
+        if token.type != "paragraph_open" or not token.map:
+            continue
+        start, end = token.map
+        if end - start == 1 and re.fullmatch(r":{3,}", doc.lines[start].strip()):
+            doc.note(start, "review", "VuePress ':::' closing no container: removed")
+            edits.append(doc.removal(start, end))
+    doc.apply(edits)
 
 
 def depth(tokens: list[Token], index: int) -> int:
@@ -138,12 +151,29 @@ def depth(tokens: list[Token], index: int) -> int:
     return deepest
 
 
+def enclosed(tokens: list[Token], index: int) -> bool:
+    """Whether the colon fence opened at *index* is inside another."""
+    level = 0
+    for token in tokens[:index]:
+        if token.type == "container_colon_open":
+            level += 1
+        elif token.type == "container_colon_close":
+            level -= 1
+    return level > 0
+
+
 def container(doc: Doc, tokens: list[Token], index: int) -> list[Edit]:
     """The edits converting one container (line counts change: one at a time)."""
     token = tokens[index]
     assert token.map is not None
     start, end = token.map
     closed = end < len(doc.lines) and doc.lines[end].strip().startswith(token.markup)
+    if (
+        closed
+        and enclosed(tokens, index)
+        and len(doc.lines[end].strip()) > len(token.markup)
+    ):
+        closed = False  # a longer fence closes the container around, not this one
     indent = doc.lines[start][: len(doc.lines[start]) - len(doc.lines[start].lstrip())]
     # VuePress nests containers of one length; MyST needs outer fences longer.
     fence = ":" * max(len(token.markup), 3 + depth(tokens, index))
@@ -152,7 +182,7 @@ def container(doc: Doc, tokens: list[Token], index: int) -> list[Edit]:
     name = name.lower()  # VuePress reads "::: Tip" as "::: tip"
     empty = not any(text.strip() for text in doc.lines[start + 1 : end])
     head = Out(doc)
-    if empty and title and name != "v-pre":
+    if empty and name != "v-pre":
         return empty_container(doc, start, end, closed, indent, name, title)
     if name in ADMONITIONS and not title:
         head.add(f"{indent}{fence}{{{ADMONITIONS[name]}}}", start)
@@ -186,10 +216,14 @@ def container(doc: Doc, tokens: list[Token], index: int) -> list[Edit]:
 def empty_container(
     doc: Doc, start: int, end: int, closed: bool, indent: str, name: str, title: str
 ) -> list[Edit]:
-    """A container with a title and no body: an admonition needs a body, so
-    the title becomes it (a plain paragraph for a type with no admonition)."""
+    """A container with no body: an admonition needs one, so the title becomes
+    it (a plain paragraph for a type with no admonition); with no title
+    either, nothing is left to show."""
     stop = end + 1 if closed else end
     out = Out(doc)
+    if not title:
+        doc.note(start, "review", f"VuePress '::: {name}' holds nothing: removed")
+        return [doc.removal(start, stop)]
     if name in ADMONITIONS:
         out.add(f"{indent}:::{{{ADMONITIONS[name]}}}", start)
         out.add(f"{indent}{title}", start)
