@@ -66,7 +66,9 @@ def convert(doc: Doc) -> None:
 
     def span(match: re.Match[str], line: int) -> str:
         doc.note(
-            line, "converted", f"kramdown span attributes {match.group(0)!r} → MyST"
+            line,
+            "converted",
+            f"kramdown span attributes {match.group(0).strip()!r} → MyST",
         )
         return "{" + match.group(1) + "}"
 
