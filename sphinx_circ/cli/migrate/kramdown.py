@@ -3,6 +3,9 @@
 kramdown writes a block's attributes on the line after it (``{: .table }``),
 MyST on the line before (``{.table}``); a heading's ``{#id}`` becomes a MyST
 target. A one-item list followed by ``{:toc}`` becomes the contents directive.
+Attributes inside a list item or a paragraph, or after an image, are
+converted where MyST has them; any other ``{: …}`` is removed and reported,
+never left on the page. ``{::comment}`` becomes a MyST comment.
 """
 
 from __future__ import annotations
