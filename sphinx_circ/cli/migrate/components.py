@@ -10,7 +10,7 @@ has any, stays on the page.
 
 from __future__ import annotations
 
-from .html import Tag, plain_text, scan, slot_name
+from .html import Tag, plain_text, scan, slot_name, text_attributes
 from .inline import button_parts
 from .landing import Landing
 from .model import SEPARATOR, Doc, Edit, Out, colons, needs_separator
@@ -171,13 +171,21 @@ class Components(Landing):
         if not element.children or not any(
             not isinstance(c, Frag) or c.text.strip() for c in element.children
         ):
+            shown = text_attributes(tag)
+            if shown:
+                return self.comment_and_text(element, shown)
             return self.comment(
                 element, "has no sphinx-circ equivalent: kept as a comment"
             )
+        shown = text_attributes(tag)
         opening = self.comment(
             tag,
-            "has no sphinx-circ equivalent: its tags kept as comments, its content as text",
+            "has no sphinx-circ equivalent: its tags kept as comments, its content "
+            + ("and the text of its attributes as text" if shown else "as text"),
         )
+        if shown:
+            titled = self.attribute_text(tag, shown, heading=True)
+            opening = Out.join(self.doc, [opening, titled])
         closing_tag = (
             self.text(element.close.start, f"% {element.close.raw}", False)
             if element.close
@@ -186,6 +194,27 @@ class Components(Landing):
         return Out.join(
             self.doc, [opening, self.children(element.children, parent), closing_tag]
         )
+
+    def comment_and_text(self, element: Element, shown: list[str]) -> Out:
+        """A component with text only in its attributes: the tag in a comment,
+        its text after it (the first value, a title, in bold)."""
+        comment = self.comment(
+            element,
+            "has no sphinx-circ equivalent: kept as a comment, "
+            "the text of its attributes kept on the page",
+        )
+        return Out.join(self.doc, [comment, self.attribute_text(element.tag, shown)])
+
+    def attribute_text(self, tag: Tag, shown: list[str], heading: bool = False) -> Out:
+        """The text of a component's attributes, a paragraph each (the first,
+        a title, in bold when more text follows: *heading* if its content does)."""
+        line = self.line(tag.start)
+        parts = []
+        bold = heading or len(shown) > 1
+        for number, value in enumerate(shown):
+            text = f"**{value}**" if number == 0 and bold else value
+            parts.append(Out(self.doc).add(text, line))
+        return Out.join(self.doc, parts)
 
     def html(self, element: Element, parent: str) -> Out:
         """Plain HTML is kept as written (it is shown in HTML output only)."""

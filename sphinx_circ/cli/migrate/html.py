@@ -219,6 +219,30 @@ def bound(tag: Tag, name: str) -> str | None:
     return None
 
 
+#: Attributes whose value is text a reader sees (a button's label, a card's
+#: title): kept as content. ``name`` is left out: components use it for an
+#: icon or an identifier far more often than for text.
+TEXT_ATTRIBUTES = (
+    "title",
+    "subtitle",
+    "heading",
+    "text",
+    "label",
+    "caption",
+    "description",
+    "content",
+)
+#: Where a button written ``<Button text="…" />`` has its label, first found first.
+LABEL_ATTRIBUTES = ("text", "label", "title", "caption")
+
+
+def text_attributes(tag: Tag, names: tuple[str, ...] = TEXT_ATTRIBUTES) -> list[str]:
+    """The text *tag*'s attributes carry (names in order, blank values left out)."""
+    lowered = {key.lower(): value for key, value in tag.attrs.items()}
+    values = [" ".join(lowered.get(name, "").split()) for name in names]
+    return [value for value in values if value]
+
+
 def plain_text(raw: str) -> str:
     """Text without its tags and comments, spaces collapsed (for button labels)."""
     text = COMMENT.sub("", raw)

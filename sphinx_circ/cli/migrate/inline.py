@@ -12,7 +12,15 @@ import re
 
 from markdown_it.token import Token
 
-from .html import INLINE_COMPONENTS, Piece, Tag, plain_text, scan
+from .html import (
+    INLINE_COMPONENTS,
+    LABEL_ATTRIBUTES,
+    Piece,
+    Tag,
+    plain_text,
+    scan,
+    text_attributes,
+)
 from .links import is_external, resolve
 from .model import Doc, Edit
 from .tokens import markdown, mask_code_spans, parse, segments
@@ -24,8 +32,13 @@ BREAKS = re.compile(r"<br\s*/?>", re.IGNORECASE)
 def button_parts(
     doc: Doc, line: int, tag: Tag, label: str
 ) -> tuple[str, str, str | None]:
-    """(label, variant, target) of a button; target None when it has no URL."""
+    """(label, variant, target) of a button; target None when it has no URL.
+
+    A button with no content has its label in an attribute (``text="…"``).
+    """
     attrs = tag.attrs
+    if not label:
+        label = next(iter(text_attributes(tag, LABEL_ATTRIBUTES)), "")
     url = (
         attrs.get("url")
         or attrs.get("href")
@@ -223,6 +236,12 @@ def convert_tag(
         return None
     if tag.name == "Button" and closed:
         return button_role(doc, line, tag, plain_text(inner))
+    if (
+        tag.name == "Button"
+        and tag.self_closing
+        and text_attributes(tag, LABEL_ATTRIBUTES)
+    ):
+        return button_role(doc, line, tag, "")
     if tag.lower == "a" and attrs.get("href") and closed:
         if "<" in inner or "\n" in inner or not inner.strip():
             return None

@@ -31,6 +31,7 @@ def prepare(text: str, page: Page, pages: Mapping[str, Page], label: str) -> Doc
     if flavour in ("markdown", "vuepress"):
         vue.interpolate(doc)
         vue.containers(doc)
+        vue.toc(doc)
         home.convert(doc)
     components.convert(doc)
     opening_rule(doc)  # inlined files and components may have put one first

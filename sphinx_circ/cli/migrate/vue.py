@@ -1,7 +1,10 @@
-"""VuePress text: ``{{ $page.title }}`` interpolation and ``::: tip`` containers.
+"""VuePress text: ``{{ $page.title }}`` interpolation, ``::: tip`` containers, ``[[toc]]``.
 
 Interpolations naming the page (its title, its front matter) are resolved
 from the front matter; anything else Vue computes is kept and reported.
+Containers become admonitions (a container of a type VuePress does not know
+keeps its title as the admonition's, its type as a class); ``[[toc]]``
+becomes the contents directive.
 """
 
 from __future__ import annotations
@@ -27,6 +30,8 @@ ADMONITIONS = {
     "caution": "caution",
 }
 CONTAINER_INFO = re.compile(r"^\s*([\w-]+)\s*(.*)$")
+#: markdown-it-py reads VuePress's ``[[toc]]`` as a paragraph of its own.
+TOC = re.compile(r"^\[\[toc\]\]$", re.IGNORECASE)
 
 
 def frontmatter_path(doc: Doc, expression: str) -> tuple[bool, Any]:
@@ -117,8 +122,21 @@ def containers(doc: Doc) -> None:
             None,
         )
         if index is None:
-            return
+            return stray_fences(doc)
         doc.apply(container(doc, tokens, index))
+
+
+def stray_fences(doc: Doc) -> None:
+    """A ``:::`` line closing no container (VuePress shows it as text)."""
+    edits: list[Edit] = []
+    for token in parse(doc):
+        if token.type != "paragraph_open" or not token.map:
+            continue
+        start, end = token.map
+        if end - start == 1 and re.fullmatch(r":{3,}", doc.lines[start].strip()):
+            doc.note(start, "review", "VuePress ':::' closing no container: removed")
+            edits.append(doc.removal(start, end))
+    doc.apply(edits)
 
 
 def depth(tokens: list[Token], index: int) -> int:
@@ -133,18 +151,39 @@ def depth(tokens: list[Token], index: int) -> int:
     return deepest
 
 
+def enclosed(tokens: list[Token], index: int) -> bool:
+    """Whether the colon fence opened at *index* is inside another."""
+    level = 0
+    for token in tokens[:index]:
+        if token.type == "container_colon_open":
+            level += 1
+        elif token.type == "container_colon_close":
+            level -= 1
+    return level > 0
+
+
 def container(doc: Doc, tokens: list[Token], index: int) -> list[Edit]:
     """The edits converting one container (line counts change: one at a time)."""
     token = tokens[index]
     assert token.map is not None
     start, end = token.map
     closed = end < len(doc.lines) and doc.lines[end].strip().startswith(token.markup)
+    if (
+        closed
+        and enclosed(tokens, index)
+        and len(doc.lines[end].strip()) > len(token.markup)
+    ):
+        closed = False  # a longer fence closes the container around, not this one
     indent = doc.lines[start][: len(doc.lines[start]) - len(doc.lines[start].lstrip())]
     # VuePress nests containers of one length; MyST needs outer fences longer.
     fence = ":" * max(len(token.markup), 3 + depth(tokens, index))
     match = CONTAINER_INFO.match(token.info)
     name, title = (match.group(1), match.group(2).strip()) if match else ("", "")
+    name = name.lower()  # VuePress reads "::: Tip" as "::: tip"
+    empty = not any(text.strip() for text in doc.lines[start + 1 : end])
     head = Out(doc)
+    if empty and name != "v-pre":
+        return empty_container(doc, start, end, closed, indent, name, title)
     if name in ADMONITIONS and not title:
         head.add(f"{indent}{fence}{{{ADMONITIONS[name]}}}", start)
     elif name in ADMONITIONS:
@@ -152,6 +191,10 @@ def container(doc: Doc, tokens: list[Token], index: int) -> list[Edit]:
         head.add(f"{indent}:class: {ADMONITIONS[name]}", start)
     elif name == "details":
         head.add(f"{indent}{fence}{{dropdown}} {title or 'Détails'}", start)
+    elif title:
+        # A site's own type (a glossary term…): its title is content.
+        head.add(f"{indent}{fence}{{admonition}} {title}", start)
+        head.add(f"{indent}:class: {name}", start)
     else:
         kind = "v-pre container" if name == "v-pre" else f"container '{name}'"
         doc.note(start, "converted" if name == "v-pre" else "review",
@@ -160,8 +203,53 @@ def container(doc: Doc, tokens: list[Token], index: int) -> list[Edit]:
             Edit(start, start + 1, []),
             *([Edit(end, end + 1, [])] if closed else []),
         ]
-    doc.note(start, "converted", f"VuePress '::: {name}' → {head.lines[0].strip()}")
+    what = head.lines[0].strip()
+    if name not in ADMONITIONS and name != "details":
+        what += f" (:class: {name}, a type of the old site)"
+    doc.note(start, "converted", f"VuePress '::: {name}' → {what}")
     tail = Edit(
         end, end + 1 if closed else end, [indent + fence], [doc.origin(end - 1)]
     )
     return [head.edit(start, start + 1), tail]
+
+
+def empty_container(
+    doc: Doc, start: int, end: int, closed: bool, indent: str, name: str, title: str
+) -> list[Edit]:
+    """A container with no body: an admonition needs one, so the title becomes
+    it (a plain paragraph for a type with no admonition); with no title
+    either, nothing is left to show."""
+    stop = end + 1 if closed else end
+    out = Out(doc)
+    if not title:
+        doc.note(start, "review", f"VuePress '::: {name}' holds nothing: removed")
+        return [doc.removal(start, stop)]
+    if name in ADMONITIONS:
+        out.add(f"{indent}:::{{{ADMONITIONS[name]}}}", start)
+        out.add(f"{indent}{title}", start)
+        out.add(f"{indent}:::", start)
+        what = f":::{{{ADMONITIONS[name]}}} holding its title"
+    else:
+        out.add(f"{indent}**{title}**", start)
+        what = "its title in bold"
+    doc.note(start, "converted", f"VuePress '::: {name}' with no content → {what}")
+    return [out.edit(start, stop)]
+
+
+def toc(doc: Doc) -> None:
+    """VuePress's ``[[toc]]`` on its own line → the contents directive."""
+    edits: list[Edit] = []
+    for token in parse(doc):
+        if token.type != "paragraph_open" or not token.map:
+            continue
+        start, end = token.map
+        if end - start != 1 or not TOC.match(doc.lines[start].strip()):
+            continue
+        text = doc.lines[start]
+        indent = text[: len(text) - len(text.lstrip())]
+        out = Out(doc)
+        for line in ("```{contents}", ":local:", "```"):
+            out.add(indent + line, start)
+        edits.append(out.edit(start, end))
+        doc.note(start, "converted", "VuePress [[toc]] → contents directive")
+    doc.apply(edits)
