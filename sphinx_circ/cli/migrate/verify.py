@@ -39,13 +39,16 @@ NOT_PROSE = re.compile(
     |\{:?[ \t]*(?:[#.][\w-]+|[\w-]+(?:=(?:"[^"]*"|'[^']*'|[^\s{}]+))?)
        (?:[ \t]+(?:[#.][\w-]+|[\w-]+(?:=(?:"[^"]*"|'[^']*'|[^\s{}]+))?))*[ \t]*\}
     |(?<![\w:/]):[a-z0-9_+-]+:(?![\w/])
+    |\{::\w+[^{}]*\}|\{:/\w*\}
     |\[\[toc\]\]|\[TOC\]
     |^[ \t]*(?:!!!|\?\?\?\+?)(?:[ \t]+[\w-]+)*""",
     re.VERBOSE | re.IGNORECASE | re.DOTALL | re.MULTILINE,
 )
-#: A Liquid comment: the old site never showed it.
+#: A Liquid or kramdown comment: the old site never showed it.
 LIQUID_COMMENT = re.compile(
-    r"\{%-?\s*comment\s*-?%\}.*?\{%-?\s*endcomment\s*-?%\}", re.DOTALL
+    r"\{%-?\s*comment\s*-?%\}.*?\{%-?\s*endcomment\s*-?%\}"
+    r"|\{::comment\}.*?\{:/(?:comment)?\}",
+    re.DOTALL,
 )
 KRAMDOWN_TOC = re.compile(r"^\s*\{:\s*toc\s*\}\s*$")
 #: Attributes of a component (or an image) whose value a reader sees.
