@@ -9,7 +9,18 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 
-from . import components, front, headings, home, inline, kramdown, liquid, mkdocs, vue
+from . import (
+    components,
+    front,
+    headings,
+    home,
+    inline,
+    kramdown,
+    liquid,
+    mkdocs,
+    shortcodes,
+    vue,
+)
 from .links import Links, anchors
 from .model import Doc, Edit, Page, Result
 from .tokens import parse
@@ -26,6 +37,8 @@ def prepare(text: str, page: Page, pages: Mapping[str, Page], label: str) -> Doc
         escape_percent(doc)
     if flavour == "mkdocs":
         mkdocs.convert(doc)
+    if flavour != "sphinx":
+        shortcodes.convert(doc)
     if page.site.liquid:
         liquid.convert(doc)
     if flavour in ("markdown", "vuepress"):
