@@ -268,31 +268,75 @@ def body(doc: Doc, start: int, end: int, indent: str) -> Out:
     return out.trimmed()
 
 
+#: An admonition's first line after its marker: type, classes, quoted title.
+HEADER = re.compile(
+    r"""^\s*(?P<kind>[\w-]+)?(?P<plus>\+)?(?P<classes>(?:[ \t]+[\w-]+)*)"""
+    r"""[ \t]*(?:(?P<quote>["'])(?P<title>.*)(?P=quote))?[ \t]*$"""
+)
+#: Material's float modifiers: sphinx-design has no floating admonition.
+FLOATS = ("inline", "end")
+
+
+def header(token: Token) -> tuple[str, list[str], str | None, bool]:
+    """An admonition's type, classes, title (None: the type's) and whether open.
+
+    ``??? "Title"`` has no type (a note); ``tip+`` opens the dropdown as
+    ``???+`` does; ``""`` is an empty title.
+    """
+    match = HEADER.match(token.info)
+    if match is None:
+        kind = str(token.meta.get("tag", "note"))
+        return kind, [], token.content, token.markup.endswith("+")
+    kind = (match.group("kind") or "note").lower()
+    classes = match.group("classes").split()
+    is_open = token.markup.endswith("+") or bool(match.group("plus"))
+    return kind, classes, match.group("title"), is_open
+
+
 def admonition(doc: Doc, token: Token) -> Edit:
     assert token.map is not None
     start, end = token.map
     text = doc.lines[start]
     indent = text[: len(text) - len(text.lstrip())]
-    kind = str(token.meta.get("tag", "note"))
-    title = token.content
+    kind, classes, title, is_open = header(token)
+    floats = [c for c in classes if c in FLOATS]
+    classes = [c for c in classes if c not in FLOATS]
     content = body(doc, start + 1, end, indent)
     fence = colons(content.lines)
     head = Out(doc)
+    extra = " ".join(classes)
     if token.markup.startswith("?"):
         head.add(f"{indent}{fence}{{dropdown}} {title or kind.title()}", start)
-        if token.markup.endswith("+"):
+        if is_open:
             head.add(f"{indent}:open:", start)
         colour = next((c for c, kinds in COLOURS.items() if kind in kinds), None)
         if colour:
             head.add(f"{indent}:color: {colour}", start)
-    elif kind in SPECIFIC and title in ("", kind.title()):
+        if extra:
+            head.add(f"{indent}:class-container: {extra}", start)
+    elif title == "":
+        # No title bar: a container styled as the admonition, which MyST's
+        # admonitions (a title each) cannot be.
+        head.add(
+            f"{indent}{fence}{{container}} admonition {kind} {extra}".rstrip(), start
+        )
+    elif kind in SPECIFIC and title in (None, kind.title()):
         head.add(f"{indent}{fence}{{{kind}}}", start)
+        if extra:
+            head.add(f"{indent}:class: {extra}", start)
     else:
         head.add(f"{indent}{fence}{{admonition}} {title or kind.title()}", start)
-        head.add(f"{indent}:class: {kind}", start)
+        head.add(f"{indent}:class: {kind} {extra}".rstrip(), start)
     doc.note(
         start, "converted", f"admonition '{text.strip()}' → {head.lines[0].strip()}"
     )
+    if floats:
+        doc.note(
+            start,
+            "converted",
+            f"admonition modifier '{' '.join(floats)}' dropped "
+            "(no floating admonition: shown across the text's width)",
+        )
     if len(head.lines) > 1:
         head.add("", start)
     head.extend(content).add(indent + fence, end - 1)
