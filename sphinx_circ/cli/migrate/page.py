@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 
 from . import (
+    code,
     components,
     front,
     headings,
@@ -39,6 +40,7 @@ def prepare(text: str, page: Page, pages: Mapping[str, Page], label: str) -> Doc
         mkdocs.convert(doc)
     if flavour != "sphinx":
         shortcodes.convert(doc)
+        code.convert(doc)
     if page.site.liquid:
         liquid.convert(doc)
     if flavour in ("markdown", "vuepress"):
