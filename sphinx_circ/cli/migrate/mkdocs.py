@@ -3,7 +3,8 @@
 ``!!! note "Title"`` becomes a MyST admonition, ``??? note`` a sphinx-design
 dropdown, ``=== "Label"`` tabs a tab set, ``--8<-- "file"`` the file itself,
 ``[Label](page.md){ .md-button }`` a button; ``[TOC]`` is dropped (the theme
-shows each page's contents). ``mkdocs.yml``'s ``nav`` becomes toctrees (see ``navigation``).
+shows each page's contents). Without mkdocs-macros (``macros``), templates
+are text. ``mkdocs.yml``'s ``nav`` becomes toctrees (see ``navigation``).
 """
 
 from __future__ import annotations
@@ -15,6 +16,7 @@ from typing import Any
 import yaml
 from markdown_it.token import Token
 
+from . import macros
 from .inline import button_target
 from .model import Doc, Edit, Out, colons
 from .tokens import closing, parse, rewrite
@@ -128,14 +130,36 @@ def convert(doc: Doc) -> None:
 
     doc.apply(rewrite(doc, parse(doc), BUTTON, button, ("inline",)))
 
-    def template(match: re.Match[str], line: int) -> None:
+    if not macros.active(doc):
+        templates_as_text(doc)
+
+
+def templates_as_text(doc: Doc) -> None:
+    """Without mkdocs-macros, ``{{ … }}`` and ``{% … %}`` are text: kept so.
+
+    A ``{% … %}`` opening a paragraph alone on its line is escaped: MyST
+    would read it as block attributes and drop it.
+    """
+
+    def template(match: re.Match[str], line: int) -> str | None:
+        text = match.group(0)
+        opening = line == 0 or not doc.lines[line - 1].strip()
+        if text.startswith("{%") and opening and doc.lines[line].strip() == text:
+            doc.note(
+                line,
+                "review",
+                f"template {text!r} kept as text, '\\' before it "
+                "(mkdocs.yml lists no macros plugin; MyST would drop the line)",
+            )
+            return "\\" + text
         doc.note(
             line,
             "review",
-            f"template {match.group(0)!r} kept as written (mkdocs-macros?)",
+            f"template {text!r} kept as text (mkdocs.yml lists no macros plugin)",
         )
+        return None
 
-    rewrite(doc, parse(doc), TEMPLATE, template, ("inline",))
+    doc.apply(rewrite(doc, parse(doc), TEMPLATE, template, ("inline",)))
 
 
 # -- snippets -------------------------------------------------------------------

@@ -18,6 +18,7 @@ from . import (
     inline,
     kramdown,
     liquid,
+    macros,
     mkdocs,
     shortcodes,
     vue,
@@ -37,6 +38,7 @@ def prepare(text: str, page: Page, pages: Mapping[str, Page], label: str) -> Doc
     if flavour != "sphinx":
         escape_percent(doc)
     if flavour == "mkdocs":
+        macros.convert(doc)
         mkdocs.convert(doc)
     if flavour != "sphinx":
         shortcodes.convert(doc)
