@@ -154,7 +154,7 @@ def convert(doc: Doc) -> None:
 
     def replace(match: re.Match[str], line: int) -> str | None:
         code, name = match.group("code"), match.group("name")
-        if directive_option(doc, line):
+        if name in OPTIONS and directive_option(doc, line):
             return None
         space = match.group("space")
         character = emoji_character(code)
@@ -189,6 +189,28 @@ def convert(doc: Doc) -> None:
     doc.apply(rewrite(doc, parse(doc), SHORTCODE, replace, ("inline",)))
 
 
+#: Options of the directives the migration writes: below a directive's
+#: first line, ``:name:`` is one of them, not a shortcode.
+OPTIONS = frozenset(
+    (
+        "class",
+        "class-container",
+        "open",
+        "color",
+        "caption",
+        "name",
+        "linenos",
+        "lineno-start",
+        "emphasize-lines",
+        "hidden",
+        "maxdepth",
+        "titlesonly",
+        "glob",
+        "sync",
+        "selected",
+        "icon",
+    )
+)
 #: A MyST directive's first line (a colon or backtick fence and a name).
 DIRECTIVE = re.compile(r"^\s*(?::{3,}|`{3,}|~{3,})\{[\w:-]+\}")
 OPTION = re.compile(r"^\s*:[\w-]+:")
