@@ -4,7 +4,8 @@ Emoji shortcodes become their Unicode characters (the ``emoji`` package's
 alias table, GitHub's and MkDocs Material's names). MkDocs Material's icon
 shortcodes (``:material-*:``, ``:fontawesome-*-*:``, ``:octicons-*-16:``,
 ``:simple-*:``) become sphinx-design ``{octicon}`` roles where an octicon
-stands for the same thing, and are otherwise removed (icons are decorative).
+stands for the same thing, and are otherwise removed (icons are decorative),
+in the text and in the titles of admonitions and tabs.
 A shortcode that is neither stays as written; at the start of a line it is
 escaped, since MyST reads ``:word:`` there as a field (or, in a directive, an
 option, its text lost). Code spans, code blocks, times and URLs are left alone.
@@ -17,8 +18,8 @@ import re
 
 import emoji
 
-from .model import Doc
-from .tokens import parse, rewrite
+from .model import Doc, Edit
+from .tokens import Replace, literal_lines, parse, rewrite, rewrite_text
 
 #: ``:name:`` not glued to a word, a colon or a slash (times, URLs, roles).
 SHORTCODE = re.compile(
@@ -187,6 +188,29 @@ def convert(doc: Doc) -> None:
         return None
 
     doc.apply(rewrite(doc, parse(doc), SHORTCODE, replace, ("inline",)))
+    if icons:
+        titles(doc, replace)
+
+
+#: The directives whose title (argument) the MkDocs step wrote from a page's
+#: admonition or tab: MyST reads it as inline text, shortcodes included.
+TITLED = re.compile(
+    r"^(?P<head>\s*:{3,}\{(?:admonition|dropdown|tab-item)\}[ \t]+)(?P<title>.+)$"
+)
+
+
+def titles(doc: Doc, replace: Replace) -> None:
+    """Shortcodes in the titles of admonitions, dropdowns and tabs."""
+    literal = literal_lines(parse(doc))
+    edits: list[Edit] = []
+    for index, text in enumerate(doc.lines):
+        match = TITLED.match(text)
+        if match is None or index in literal:
+            continue
+        title = rewrite_text(match.group("title"), index, SHORTCODE, replace)
+        if title is not None:
+            edits.append(Edit(index, index + 1, [match.group("head") + title[0]]))
+    doc.apply(edits)
 
 
 #: Options of the directives the migration writes: below a directive's
