@@ -66,7 +66,7 @@ def fence(doc: Doc, start: int, markup: str, info: str) -> Edit | None:
     unknown += ATTR.sub("", attrs).split()
     if match.group("numbers") == "line-numbers":
         options.append(":linenos:")
-    if match.group("lines"):
+    if lines(match.group("lines") or ""):
         options.append(f":emphasize-lines: {lines(match.group('lines'))}")
     # MyST reads an info string's first word as the language: kept as
     # written when that word is the language, rewritten when it is not.
@@ -108,7 +108,7 @@ def fence_option(key: str, value: str) -> str | None:
             return ":linenos:"
         return f":lineno-start: {value.strip()}" if value.strip().isdigit() else None
     if key == "hl_lines":
-        return f":emphasize-lines: {lines(value)}"
+        return f":emphasize-lines: {lines(value)}" if lines(value) else None
     return None
 
 
