@@ -23,7 +23,7 @@ from .tokens import Replace, literal_lines, parse, rewrite, rewrite_text
 
 #: ``:name:`` not glued to a word, a colon or a slash (times, URLs, roles).
 SHORTCODE = re.compile(
-    r"(?<![\w:/\\`{}])(?P<code>:(?P<name>[+-]1|[a-z0-9_]*[a-z][a-z0-9_+-]*):)(?![\w:/])"
+    r"(?P<lead>[ \t]?)(?<![\w:/\\`{}])(?P<code>:(?P<name>[+-]1|[a-z0-9_]*[a-z][a-z0-9_+-]*):)(?![\w:/])"
     r"(?P<space>[ \t]?)"
 )
 ICON = re.compile(
@@ -157,23 +157,23 @@ def convert(doc: Doc) -> None:
         code, name = match.group("code"), match.group("name")
         if name in OPTIONS and directive_option(doc, line):
             return None
-        space = match.group("space")
+        lead, space = match.group("lead"), match.group("space")
         character = emoji_character(code)
         if character is not None:
             doc.note(line, "converted", f"emoji {code!r} → {character}")
-            return character + space
+            return lead + character + space
         icon = ICON.match(name) if icons else None
         if icon is not None:
             octicon = octicon_for(icon)
             if octicon is not None:
                 doc.note(line, "converted", f"icon {code!r} → octicon {octicon!r}")
-                return f"{{octicon}}`{octicon}`" + space
+                return f"{lead}{{octicon}}`{octicon}`{space}"
             doc.note(
                 line,
                 "review",
                 f"icon {code!r} removed (no octicon for it; icons are decorative)",
             )
-            return ""
+            return " " if lead and space else ""  # no space left doubled or trailing
         if not icons and not starts_line(doc, line, match):
             return None  # another site's ":word:" is text
         if starts_line(doc, line, match):
@@ -183,7 +183,7 @@ def convert(doc: Doc) -> None:
                 f"shortcode {code!r} unknown: kept as written, '\\' before it "
                 "(MyST reads ':word:' opening a line as a field)",
             )
-            return "\\" + match.group(0)
+            return f"{lead}\\{code}{space}"
         doc.note(line, "review", f"shortcode {code!r} unknown: kept as written")
         return None
 
