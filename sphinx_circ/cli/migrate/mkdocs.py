@@ -3,7 +3,8 @@
 ``!!! note "Title"`` becomes a MyST admonition, ``??? note`` a sphinx-design
 dropdown, ``=== "Label"`` tabs a tab set, ``--8<-- "file"`` the file itself,
 ``[Label](page.md){ .md-button }`` a button; ``[TOC]`` is dropped (the theme
-shows each page's contents). ``mkdocs.yml``'s ``nav`` becomes toctrees (see ``navigation``).
+shows each page's contents). Without mkdocs-macros (``macros``), templates
+are text. ``mkdocs.yml``'s ``nav`` becomes toctrees (see ``navigation``).
 """
 
 from __future__ import annotations
@@ -13,6 +14,7 @@ from pathlib import Path
 
 from markdown_it.token import Token
 
+from . import macros
 from .inline import button_target
 from .model import Doc, Edit, Out, colons
 from .tokens import closing, parse, rewrite
@@ -87,14 +89,36 @@ def convert(doc: Doc) -> None:
 
     doc.apply(rewrite(doc, parse(doc), BUTTON, button, ("inline",)))
 
-    def template(match: re.Match[str], line: int) -> None:
+    if not macros.active(doc):
+        templates_as_text(doc)
+
+
+def templates_as_text(doc: Doc) -> None:
+    """Without mkdocs-macros, ``{{ … }}`` and ``{% … %}`` are text: kept so.
+
+    A ``{% … %}`` opening a paragraph alone on its line is escaped: MyST
+    would read it as block attributes and drop it.
+    """
+
+    def template(match: re.Match[str], line: int) -> str | None:
+        text = match.group(0)
+        opening = line == 0 or not doc.lines[line - 1].strip()
+        if text.startswith("{%") and opening and doc.lines[line].strip() == text:
+            doc.note(
+                line,
+                "review",
+                f"template {text!r} kept as text, '\\' before it "
+                "(mkdocs.yml lists no macros plugin; MyST would drop the line)",
+            )
+            return "\\" + text
         doc.note(
             line,
             "review",
-            f"template {match.group(0)!r} kept as written (mkdocs-macros?)",
+            f"template {text!r} kept as text (mkdocs.yml lists no macros plugin)",
         )
+        return None
 
-    rewrite(doc, parse(doc), TEMPLATE, template, ("inline",))
+    doc.apply(rewrite(doc, parse(doc), TEMPLATE, template, ("inline",)))
 
 
 # -- snippets -------------------------------------------------------------------
@@ -227,31 +251,75 @@ def body(doc: Doc, start: int, end: int, indent: str) -> Out:
     return out.trimmed()
 
 
+#: An admonition's first line after its marker: type, classes, quoted title.
+HEADER = re.compile(
+    r"""^\s*(?P<kind>[\w-]+)?(?P<plus>\+)?(?P<classes>(?:[ \t]+[\w-]+)*)"""
+    r"""[ \t]*(?:(?P<quote>["'])(?P<title>.*)(?P=quote))?[ \t]*$"""
+)
+#: Material's float modifiers: sphinx-design has no floating admonition.
+FLOATS = ("inline", "end")
+
+
+def header(token: Token) -> tuple[str, list[str], str | None, bool]:
+    """An admonition's type, classes, title (None: the type's) and whether open.
+
+    ``??? "Title"`` has no type (a note); ``tip+`` opens the dropdown as
+    ``???+`` does; ``""`` is an empty title.
+    """
+    match = HEADER.match(token.info)
+    if match is None:
+        kind = str(token.meta.get("tag", "note"))
+        return kind, [], token.content, token.markup.endswith("+")
+    kind = (match.group("kind") or "note").lower()
+    classes = match.group("classes").split()
+    is_open = token.markup.endswith("+") or bool(match.group("plus"))
+    return kind, classes, match.group("title"), is_open
+
+
 def admonition(doc: Doc, token: Token) -> Edit:
     assert token.map is not None
     start, end = token.map
     text = doc.lines[start]
     indent = text[: len(text) - len(text.lstrip())]
-    kind = str(token.meta.get("tag", "note"))
-    title = token.content
+    kind, classes, title, is_open = header(token)
+    floats = [c for c in classes if c in FLOATS]
+    classes = [c for c in classes if c not in FLOATS]
     content = body(doc, start + 1, end, indent)
     fence = colons(content.lines)
     head = Out(doc)
+    extra = " ".join(classes)
     if token.markup.startswith("?"):
         head.add(f"{indent}{fence}{{dropdown}} {title or kind.title()}", start)
-        if token.markup.endswith("+"):
+        if is_open:
             head.add(f"{indent}:open:", start)
         colour = next((c for c, kinds in COLOURS.items() if kind in kinds), None)
         if colour:
             head.add(f"{indent}:color: {colour}", start)
-    elif kind in SPECIFIC and title in ("", kind.title()):
+        if extra:
+            head.add(f"{indent}:class-container: {extra}", start)
+    elif title == "":
+        # No title bar: a container styled as the admonition, which MyST's
+        # admonitions (a title each) cannot be.
+        head.add(
+            f"{indent}{fence}{{container}} admonition {kind} {extra}".rstrip(), start
+        )
+    elif kind in SPECIFIC and title in (None, kind.title()):
         head.add(f"{indent}{fence}{{{kind}}}", start)
+        if extra:
+            head.add(f"{indent}:class: {extra}", start)
     else:
         head.add(f"{indent}{fence}{{admonition}} {title or kind.title()}", start)
-        head.add(f"{indent}:class: {kind}", start)
+        head.add(f"{indent}:class: {kind} {extra}".rstrip(), start)
     doc.note(
         start, "converted", f"admonition '{text.strip()}' → {head.lines[0].strip()}"
     )
+    if floats:
+        doc.note(
+            start,
+            "converted",
+            f"admonition modifier '{' '.join(floats)}' dropped "
+            "(no floating admonition: shown across the text's width)",
+        )
     if len(head.lines) > 1:
         head.add("", start)
     head.extend(content).add(indent + fence, end - 1)

@@ -9,7 +9,20 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 
-from . import components, front, headings, home, inline, kramdown, liquid, mkdocs, vue
+from . import (
+    code,
+    components,
+    front,
+    headings,
+    home,
+    inline,
+    kramdown,
+    liquid,
+    macros,
+    mkdocs,
+    shortcodes,
+    vue,
+)
 from .links import Links, anchors
 from .model import Doc, Edit, Page, Result
 from .tokens import parse
@@ -25,7 +38,11 @@ def prepare(text: str, page: Page, pages: Mapping[str, Page], label: str) -> Doc
     if flavour != "sphinx":
         escape_percent(doc)
     if flavour == "mkdocs":
+        macros.convert(doc)
         mkdocs.convert(doc)
+    if flavour != "sphinx":
+        shortcodes.convert(doc)
+        code.convert(doc)
     if page.site.liquid:
         liquid.convert(doc)
     if flavour in ("markdown", "vuepress"):
