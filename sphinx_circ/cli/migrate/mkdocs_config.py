@@ -74,13 +74,22 @@ def _relative_tag(loader: yaml.SafeLoader, node: yaml.Node) -> Any:
     return Relative("", value, line)
 
 
+#: Python objects Material's settings name for the Markdown extensions
+#: whose syntax the migration converts itself (emoji, superfences).
+CONVERTED_OBJECTS = (
+    "!!python/name:material.extensions.emoji.",
+    "!!python/name:pymdownx.",
+)
+
+
 def _any_tag(loader: yaml.SafeLoader, suffix: str, node: yaml.Node) -> Any:
     tag = node.tag.replace("tag:yaml.org,2002:", "!!")
-    _problem(
-        loader,
-        node.start_mark.line + 1,
-        f"YAML tag {tag!r} read as its plain value (what it does in MkDocs is lost)",
-    )
+    if not tag.startswith(CONVERTED_OBJECTS):
+        _problem(
+            loader,
+            node.start_mark.line + 1,
+            f"YAML tag {tag!r} read as its plain value (what it does in MkDocs is lost)",
+        )
     if isinstance(node, yaml.ScalarNode):
         return loader.construct_scalar(node)
     if isinstance(node, yaml.SequenceNode):

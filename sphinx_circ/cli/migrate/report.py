@@ -104,7 +104,8 @@ def site_lines(pages: list[Page], verified: Verified | None, why_not: str) -> li
             f"of {share.body} lines{front}."
         )
     if verified.lost:
-        out.append(f"{verified.lost} lines lost: see the 'lost' notes.")
+        lines = "line" if verified.lost == 1 else "lines"
+        out.append(f"{verified.lost} {lines} lost: see the 'lost' notes.")
     return out
 
 

@@ -41,6 +41,7 @@ NOT_PROSE = re.compile(
     |(?<![\w:/]):[a-z0-9_+-]+:(?![\w/])
     |\{::\w+[^{}]*\}|\{:/\w*\}
     |\[\[toc\]\]|\[TOC\]
+    |^[ \t]*;*-*8<-+.*$
     |^[ \t]*(?:!!!|\?\?\?\+?)(?:[ \t]+[\w-]+)*""",
     re.VERBOSE | re.IGNORECASE | re.DOTALL | re.MULTILINE,
 )
