@@ -49,6 +49,14 @@ CONSTRUCTS = [
     '<span id="ancre"></span>',
     "```",
     "% pas un commentaire",
+    ":tada: :fontawesome-solid-comments:",
+    "[[toc]]",
+    "::: lexique Moteur de règles",
+    '<Button link="/autre.html" text="Voir" />',
+    '```js title="exemple.js"',
+    "!!! warning inline end",
+    "{{ config.extra.contact }}",
+    "{::comment}",
     "",
 ]
 WORDS = st.text(alphabet="abcdefghijklmnopqrstuvwxyzéèà", min_size=4, max_size=9)
@@ -85,9 +93,12 @@ def block(draw: st.DrawFn, words: list[str], depth: int = 0) -> str:
         "unknown",
         "attributes",
         "anchor",
+        "shortcode",
+        "button-text",
+        "empty-titled",
     ]
     if depth < 2:
-        kinds += ["section", "container", "row", "wrapper", "tip"]
+        kinds += ["section", "container", "row", "wrapper", "tip", "titled"]
     kind = draw(st.sampled_from(kinds))
     if kind == "paragraph":
         return draw(prose(words))
@@ -103,6 +114,15 @@ def block(draw: st.DrawFn, words: list[str], depth: int = 0) -> str:
         return draw(prose(words)) + "\n{: .encadre }"
     if kind == "anchor":
         return '<a name="ancre"></a>\n\n' + draw(prose(words, "## "))
+    if kind == "shortcode":
+        # At the start of a line, MyST would read ":tada:" as a field list.
+        return ":tada: " + draw(prose(words)) + " :smile:"
+    if kind == "button-text":
+        label = draw(prose(words, " ")).strip()
+        return f'<Button link="/autre.html" text="{label}" />'
+    if kind == "empty-titled":
+        kind_name = draw(st.sampled_from(["tip", "Warning", "lexique"]))
+        return f"::: {kind_name} {draw(prose(words, ' ')).strip()}\n:::"
     inner = "\n\n".join(draw(st.lists(block(words, depth + 1), min_size=1, max_size=3)))
     if kind == "section":
         title = draw(prose(words, "## "))
@@ -111,6 +131,11 @@ def block(draw: st.DrawFn, words: list[str], depth: int = 0) -> str:
             f'<Section class="section-color">\n<template #title>{title}</template>\n'
             f"<template v-slot:description>\n\n{text}\n\n</template>\n\n{inner}\n\n</Section>"
         )
+    if kind == "titled":
+        inner = re.sub(r"(?m)^:::+[ \t]*$", "::: x", inner)
+        kind_name = draw(st.sampled_from(["tip", "Danger", "lexique", "details"]))
+        title = draw(prose(words, " ")).strip()
+        return f"::: {kind_name} {title}\n{inner}\n:::"
     if kind == "tip":
         # A ":::" line closes a container even inside a code block (in VuePress
         # as in MyST): such a page is broken before any migration.
@@ -196,7 +221,8 @@ PIECES = st.sampled_from(
      '<Section class="section-grey">', "<Section>\n\n</Section>", '<Button url="/a">a</Button>',
      '<Button url="/a">', "<div>\n\n</div>", '<div class="row">', "<div>", '<span id="a">', "<br>",
      "<script>", "<!-- x -->", "{% raw %}", "{% endraw %}", "{{ $page.title }}", "{{ site.x }}",
-     "{% include a.md %}", ":::", "::: tip", "!!! note", '=== "a"', "    ", "```", "~~~", "{: .x}",
+     "{% include a.md %}", ":::", "::: tip", "::: Lexique a", ":tada:", "[[toc]]",
+     '<Button link="/a" text="a" />', '```js{2}', "!!! note inline end", "{::comment}", "!!! note", '=== "a"', "    ", "```", "~~~", "{: .x}",
      '--8<-- "a"', "---\n", "[a](/b.html)"]
 )  # fmt: skip
 

@@ -107,6 +107,10 @@ def vpre_ranges(doc: Doc, tokens: list[Token]) -> list[tuple[int, int]]:
     return ranges
 
 
+#: A colon fence with at most a type: a container that shows nothing by itself.
+BARE_FENCE = re.compile(r"^\s*:{3,}\s*[\w-]*\s*$")
+
+
 def containers(doc: Doc) -> None:
     """VuePress ``::: tip Title`` containers become MyST admonitions or dropdowns."""
     while True:
@@ -180,7 +184,11 @@ def container(doc: Doc, tokens: list[Token], index: int) -> list[Edit]:
     match = CONTAINER_INFO.match(token.info)
     name, title = (match.group(1), match.group(2).strip()) if match else ("", "")
     name = name.lower()  # VuePress reads "::: Tip" as "::: tip"
-    empty = not any(text.strip() for text in doc.lines[start + 1 : end])
+    # Inner containers with neither title nor content will be removed too.
+    empty = all(
+        not text.strip() or BARE_FENCE.match(text)
+        for text in doc.lines[start + 1 : end]
+    )
     head = Out(doc)
     if empty and name != "v-pre":
         return empty_container(doc, start, end, closed, indent, name, title)
