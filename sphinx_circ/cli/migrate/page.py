@@ -9,7 +9,18 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 
-from . import components, front, headings, home, inline, kramdown, liquid, mkdocs, vue
+from . import (
+    components,
+    front,
+    headings,
+    home,
+    inline,
+    jekyll,
+    kramdown,
+    liquid,
+    mkdocs,
+    vue,
+)
 from .links import Links, anchors
 from .model import Doc, Edit, Page, Result
 from .tokens import parse
@@ -24,6 +35,8 @@ def prepare(text: str, page: Page, pages: Mapping[str, Page], label: str) -> Doc
     flavour = page.site.flavour
     if flavour != "sphinx":
         escape_percent(doc)
+    if flavour == "jekyll":
+        jekyll.convert(doc)
     if flavour == "mkdocs":
         mkdocs.convert(doc)
     if page.site.liquid:

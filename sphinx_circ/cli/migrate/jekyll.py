@@ -1,0 +1,599 @@
+"""Jekyll's layouts: the front-matter fields a page's layout renders, as content.
+
+A Jekyll page may hold its prose in its front matter (``description:``,
+``panels:`` with ``title:`` and ``content:``…) and leave its HTML layout
+(``_layouts/<layout>.html``, and the layouts that one sits in) to render it.
+The layout is read for the fields it outputs (``{{ page.x }}``,
+``{% for p in page.panels %}…{{ p.content }}``, ``href="{{ p.link }}"``) and
+the page gets them as Markdown where the layout puts them, before or after
+``{{ content }}``: headings for what the layout puts in ``<hN>``, links for
+``href``, paragraphs for the rest. A layout the site does not hold (a
+theme's) stands for a default list of prose fields. Loops over the site's
+posts or collections cannot be rendered from one page: kept in a comment
+and reported. The ``home`` layout also shows the site's title and
+description (``_config.yml``).
+
+Also here: the map of ``permalink:`` URLs links resolve through, and
+Jekyll pages written in HTML (``contact.html``), converted when simple.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from .model import Doc, Edit, Note, Site
+
+#: Front-matter keys never carried: the title is the page's heading already.
+NOT_CONTENT = frozenset({"title", "layout", "permalink", "redirect_from", "lang"})
+#: Prose fields a page's layout is taken to render when the site has no file
+#: for it (a theme's layout): before the page's own content, then after it.
+DEFAULT_BEFORE = ("description", "intro", "summary")
+DEFAULT_AFTER = ("content", "text", "body")
+ITEM_TITLES = ("title", "name", "question")
+ITEM_TEXTS = ("content", "text", "body", "description", "answer")
+ITEM_LINKS = ("link", "url", "href")
+#: A link whose text the layout gives no words for.
+LINK_TEXT = "En savoir plus"
+
+HIDDEN = re.compile(
+    r"<head\b.*?</head\s*>|<script\b.*?</script\s*>|<style\b.*?</style\s*>|<!--.*?-->"
+    r"|\{%-?\s*comment\s*-?%\}.*?\{%-?\s*endcomment\s*-?%\}"
+    r"|\{%-?\s*raw\s*-?%\}.*?\{%-?\s*endraw\s*-?%\}",
+    re.DOTALL | re.IGNORECASE,
+)
+LIQUID = re.compile(r"\{\{-?\s*(.*?)\s*-?\}\}|\{%-?\s*(\w+)\s*(.*?)\s*-?%\}", re.DOTALL)
+EXPRESSION = re.compile(r"^(\w+)(?:\.(\w+))?$")
+FOR = re.compile(r"^(\w+)\s+in\s+([\w.]+)")
+FRONT = re.compile(r"\A\ufeff?---[ \t]*\n(.*?\n)?---[ \t]*(?:\n|\Z)", re.DOTALL)
+CONTENT = "content"
+
+
+# -- the layout's plan ----------------------------------------------------------
+
+
+@dataclass
+class Output:
+    """``{{ scope.key }}`` in a layout, and what the layout makes of it."""
+
+    scope: str  # "page", "site" or a loop's variable
+    key: str | None  # None: the loop's variable itself
+    role: str  # text | heading | link
+    level: int = 0  # heading level (of a heading, or a link in a heading)
+    label: Output | None = None  # a link's text, from a field
+    words: str = ""  # a link's text, as the layout writes it
+
+
+@dataclass
+class Loop:
+    """``{% for var in scope.key %}`` … ``{% endfor %}`` over the page's own list."""
+
+    var: str
+    scope: str
+    key: str
+    body: list[Part] = field(default_factory=list)
+
+
+@dataclass
+class Foreign:
+    """A loop over what one page cannot render (the site's posts, a collection)."""
+
+    source: str
+    path: Path | None
+    line: int
+
+
+Part = Output | Loop | Foreign | str
+
+
+def layouts_dir(site: Site) -> Path:
+    return site.root / str(site.config.get("layouts_dir") or "_layouts")
+
+
+def plan(site: Site, name: str) -> list[Part] | None:
+    """What layout *name* renders, in order, with ``CONTENT`` for the page's own."""
+    return cached_plan(str(layouts_dir(site)), name, True, 0)
+
+
+@functools.lru_cache(maxsize=64)
+def cached_plan(folder: str, name: str, own: bool, depth: int) -> list[Part] | None:
+    path = Path(folder) / f"{name}.html"
+    try:
+        text = path.read_text(encoding="utf-8-sig")
+    except (OSError, UnicodeDecodeError):
+        return None
+    parent = None
+    match = FRONT.match(text)
+    if match:
+        try:
+            front = yaml.safe_load(match.group(1) or "")
+        except yaml.YAMLError:
+            front = None
+        if isinstance(front, dict) and front.get("layout"):
+            parent = str(front["layout"])
+        # Blanked, not cut: line numbers stay those of the file.
+        text = re.sub(r"[^\n]", " ", match.group(0)) + text[match.end() :]
+    parts = scan(
+        HIDDEN.sub(lambda m: re.sub(r"[^\n]", " ", m.group(0)), text), path, own
+    )
+    if parent and depth < 8:
+        outer = cached_plan(folder, parent, False, depth + 1)
+        if outer is not None and CONTENT in outer:
+            index = outer.index(CONTENT)
+            parts = [*outer[:index], *parts, *outer[index + 1 :]]
+    return parts
+
+
+def scan(text: str, path: Path, own: bool) -> list[Part]:
+    """The outputs and loops of a layout's text; *own*: the page's own layout
+    (its parents are the site's frame: their ``site.x`` and loops are not content)."""
+    stack: list[list[Part]] = [[]]
+    loops: list[Loop | None] = []  # None: a loop whose outputs are not the page's
+    variables: list[str] = []
+    labels: set[int] = set()  # outputs already read as a link's text
+    for match in LIQUID.finditer(text):
+        if match.group(1) is not None:
+            if match.start() in labels or None in loops:
+                continue
+            expression = match.group(1).split("|")[0].strip()
+            if expression == CONTENT and not loops:
+                stack[-1].append(CONTENT)
+                continue
+            found = EXPRESSION.match(expression)
+            if not found:
+                continue
+            scope, key = found.groups()
+            usable = (
+                (scope == "page" and key and key not in NOT_CONTENT)
+                or (scope == "site" and own and key and key != "title")
+                or scope in variables
+            )
+            if not usable:
+                continue
+            role, level = context(text, match.start())
+            if role == "attribute":
+                continue
+            output = Output(scope, key, role, level)
+            if role == "link":
+                output.label, output.words, used = link_text(text, match.end())
+                labels.update(used)
+            stack[-1].append(output)
+            continue
+        name, argument = match.group(2), match.group(3)
+        if name == "for":
+            found = FOR.match(argument)
+            source = found.group(2) if found else ""
+            scope, _dot, key = source.partition(".")
+            if (
+                found
+                and key
+                and "." not in key
+                and (scope == "page" or scope in variables)
+            ):
+                loop = Loop(found.group(1), scope, key)
+                stack[-1].append(loop)
+                stack.append(loop.body)
+                loops.append(loop)
+                variables.append(loop.var)
+                continue
+            if own and None not in loops and scope in ("site", "paginator"):
+                line = text.count("\n", 0, match.start()) + 1
+                stack[-1].append(Foreign(match.group(0), path, line))
+            loops.append(None)
+        elif name == "endfor" and loops and loops.pop() is not None:
+            stack.pop()
+            variables.pop()
+    return stack[0]
+
+
+def context(text: str, position: int) -> tuple[str, int]:
+    """Whether an output is text, in a heading, a link's ``href`` or another attribute."""
+    opened, closed = text.rfind("<", 0, position), text.rfind(">", 0, position)
+    level = heading_level(text, opened if opened > closed else position)
+    if opened > closed:
+        attribute = re.search(
+            r"([\w-]+)\s*=\s*[\"']?[^\"'<>=]*$", text[opened:position]
+        )
+        if attribute and attribute.group(1).lower() == "href":
+            return "link", level
+        return "attribute", 0
+    return ("heading", level) if level else ("text", 0)
+
+
+def heading_level(text: str, position: int) -> int:
+    tags = list(re.finditer(r"<(/?)h([1-6])\b", text[:position], re.IGNORECASE))
+    return int(tags[-1].group(2)) if tags and not tags[-1].group(1) else 0
+
+
+def link_text(text: str, position: int) -> tuple[Output | None, str, set[int]]:
+    """The text of the ``<a>`` whose ``href`` ends at *position*: a field, or words."""
+    start = text.find(">", position) + 1
+    end = re.compile(r"</a\s*>", re.IGNORECASE).search(text, start)
+    inner = text[start : end.start() if end else start]
+    for match in LIQUID.finditer(inner):
+        found = EXPRESSION.match((match.group(1) or "").split("|")[0].strip())
+        if found:
+            scope, key = found.groups()
+            return Output(scope, key, "text"), "", {start + match.start()}
+    words = " ".join(re.sub(r"<[^>]*>|\{[{%].*?[}%]\}", " ", inner).split())
+    return None, words, set()
+
+
+def default_plan(front: dict[str, Any], home: bool) -> list[Part]:
+    """What a layout the site does not hold is taken to render: prose fields."""
+    before: list[Part] = [Output("site", "description", "text")] if home else []
+    after: list[Part] = []
+    for key, value in front.items():
+        if key in DEFAULT_BEFORE:
+            before.append(Output("page", key, "text"))
+        elif key in DEFAULT_AFTER:
+            after.append(Output("page", key, "text"))
+        elif isinstance(value, list) and any(
+            isinstance(i, dict) and any(k in i for k in (*ITEM_TITLES, *ITEM_TEXTS))
+            for i in value
+        ):
+            body: list[Part] = []
+            keys = {k for i in value if isinstance(i, dict) for k in i}
+            for name in ITEM_TITLES:
+                if name in keys:
+                    body.append(Output("item", name, "heading", 2))
+                    break
+            body += [Output("item", n, "text") for n in ITEM_TEXTS if n in keys]
+            body += [Output("item", n, "link") for n in ITEM_LINKS if n in keys][:1]
+            after.append(Loop("item", "page", key, body))
+    if home:
+        after.append(Foreign("{% for post in paginator.posts %}", None, 0))
+    return [*before, CONTENT, *after]
+
+
+# -- the page's values, with their lines ------------------------------------------
+
+#: A value and its line in the front matter (from 0; -1: not from the front matter).
+Located = tuple[Any, int]
+
+
+def located(node: yaml.Node) -> Located:
+    line = node.start_mark.line
+    if isinstance(node, yaml.ScalarNode):
+        if node.tag != "tag:yaml.org,2002:str":
+            return (None, line)
+        # A block scalar's text starts on the line after its "|" or ">".
+        return (node.value, line + (1 if node.style in ("|", ">") else 0))
+    if isinstance(node, yaml.SequenceNode):
+        return ([located(n) for n in node.value], line)
+    if isinstance(node, yaml.MappingNode):
+        return ({str(k.value): located(v) for k, v in node.value}, line)
+    return (None, line)
+
+
+def from_config(value: Any) -> Located:
+    if isinstance(value, dict):
+        return ({str(k): from_config(v) for k, v in value.items()}, -1)
+    if isinstance(value, list):
+        return ([from_config(v) for v in value], -1)
+    return (value if isinstance(value, str) else None, -1)
+
+
+@dataclass
+class Block:
+    """Markdown lines the page gets, from a front-matter line (or -1)."""
+
+    lines: list[str]
+    line: int
+    key: str | None = None  # the front-matter key it comes from
+    strings: list[tuple[int, str]] = field(default_factory=list)
+    foreign: Foreign | None = None
+    what: str = ""  # the layout's expression, for the note
+
+
+def render(
+    parts: list[Part], scopes: dict[str, Located], key: str | None = None
+) -> list[Block | str]:
+    """The blocks *parts* make from the values in *scopes*."""
+    out: list[Block | str] = []
+    for part in parts:
+        if isinstance(part, str):
+            out.append(part)
+        elif isinstance(part, Foreign):
+            out.append(Block([], -1, foreign=part))
+        elif isinstance(part, Loop):
+            items, _line = lookup(scopes, part.scope, part.key)
+            if not isinstance(items, list):
+                continue
+            carried = part.key if part.scope == "page" else key
+            for item in items:
+                inner = render(part.body, {**scopes, part.var: item}, carried)
+                out += [b for b in inner if isinstance(b, Block)]
+        else:
+            block = output_block(
+                part, scopes, part.key if part.scope == "page" else key
+            )
+            if block is not None:
+                block.what = f"{part.scope}.{part.key}" if part.key else part.scope
+                out.append(block)
+    return out
+
+
+def lookup(scopes: dict[str, Located], scope: str, key: str | None) -> Located:
+    value, line = scopes.get(scope, (None, -1))
+    if key is None:
+        return (value, line)
+    if not isinstance(value, dict) or key not in value:
+        return (None, -1)
+    found: Located = value[key]
+    return found
+
+
+def output_block(
+    part: Output, scopes: dict[str, Located], key: str | None
+) -> Block | None:
+    value, line = lookup(scopes, part.scope, part.key)
+    strings = []
+    if part.role == "link":
+        if not isinstance(value, str) or not value.strip():
+            return None
+        words = part.words or LINK_TEXT
+        if part.label is not None:
+            label, label_line = lookup(scopes, part.label.scope, part.label.key)
+            if isinstance(label, str) and label.strip():
+                words = " ".join(label.split())
+                if label_line >= 0:
+                    strings.append((label_line, label))
+        url = value.strip()
+        url = f"<{url}>" if " " in url else url
+        prefix = "#" * max(2, part.level) + " " if part.level else ""
+        return Block([f"{prefix}[{words}]({url})"], line, key, strings)
+    if isinstance(value, list) and value and all(isinstance(v, str) for v, _l in value):
+        lines = [f"- {' '.join(v.split())}" for v, _l in value]
+        strings = [(n, v) for v, n in value if n >= 0]
+        return Block(lines, line, key, strings)
+    if not isinstance(value, str) or not value.strip():
+        return None
+    strings = [(line, value)] if line >= 0 else []
+    if part.role == "heading":
+        return Block(
+            [f"{'#' * max(2, part.level)} {' '.join(value.split())}"],
+            line,
+            key,
+            strings,
+        )
+    # The page's lines opening with "%" are escaped already: these too.
+    lines = [
+        re.sub(r"^(\s*)%", r"\1\\%", text.rstrip())
+        for text in value.strip("\n").split("\n")
+    ]
+    return Block(lines, line, key, strings)
+
+
+# -- the step -------------------------------------------------------------------
+
+
+def layout_name(site: Site, front: Mapping[str, Any], relative: str) -> str | None:
+    """The page's layout: its front matter's, or the one ``defaults:`` gives it."""
+    if front.get("layout"):
+        return str(front["layout"])
+    found = None
+    parts = relative.split("/")
+    kind = "pages"
+    if len(parts) > 1 and parts[0].startswith("_"):
+        kind = parts[0][1:]
+    for entry in site.config.get("defaults") or []:
+        if not isinstance(entry, dict):
+            continue
+        scope, values = entry.get("scope") or {}, entry.get("values") or {}
+        if not isinstance(scope, dict) or not isinstance(values, dict):
+            continue
+        if not values.get("layout"):
+            continue
+        path = str(scope.get("path") or "").strip("/")
+        if path and relative != path and not relative.startswith(path + "/"):
+            continue
+        if scope.get("type") and scope["type"] != kind:
+            continue
+        found = str(values["layout"])
+    return found
+
+
+def relative_path(site: Site, source: Path) -> str:
+    try:
+        return source.resolve().relative_to(site.root.resolve()).as_posix()
+    except ValueError:
+        return source.name
+
+
+def page_blocks(
+    site: Site, front: Mapping[str, Any], node: yaml.Node, relative: str
+) -> tuple[str | None, bool, list[Block | str]]:
+    """(layout, whether its file was found, the blocks it renders)."""
+    name = layout_name(site, front, relative)
+    if name is None:
+        return None, False, []
+    parts = plan(site, name)
+    found = parts is not None
+    if parts is None:
+        parts = default_plan(dict(front), name == "home")
+    scopes = {"page": located(node), "site": from_config(site.config)}
+    return name, found, shift_headings(render(parts, scopes))
+
+
+def shift_headings(blocks: list[Block | str]) -> list[Block | str]:
+    """The layout's shallowest heading becomes a section ("##") of the page,
+    the others keep their depth below it: no level is skipped."""
+    levels = [
+        len(line) - len(line.lstrip("#"))
+        for b in blocks
+        if isinstance(b, Block)
+        for line in b.lines[:1]
+        if line.startswith("#")
+    ]
+    if not levels or min(levels) == 2:
+        return blocks
+    shift = 2 - min(levels)
+    for block in blocks:
+        if isinstance(block, Block) and block.lines and block.lines[0].startswith("#"):
+            depth = len(block.lines[0]) - len(block.lines[0].lstrip("#"))
+            block.lines[0] = "#" * (depth + shift) + block.lines[0][depth:]
+    return blocks
+
+
+def content_strings(
+    site: Site, text: str, source: Path | None = None
+) -> list[tuple[int, str]]:
+    """(line from 1, string) of each front-matter string the migration carries
+    into the page's content: what its built page must show."""
+    match = FRONT.match(text)
+    if not match or not match.group(1):
+        return []
+    try:
+        node = yaml.compose(match.group(1), Loader=yaml.SafeLoader)
+        front = yaml.safe_load(match.group(1))
+    except yaml.YAMLError:
+        return []
+    if not isinstance(front, dict) or not isinstance(node, yaml.MappingNode):
+        return []
+    relative = relative_path(site, source) if source else ""
+    _name, _found, blocks = page_blocks(site, front, node, relative)
+    strings = [s for b in blocks if isinstance(b, Block) for s in b.strings]
+    return [(line + 2, string) for line, string in strings]
+
+
+def convert(doc: Doc) -> None:
+    """Write the front-matter fields the page's layout renders as its content."""
+    if doc.front_span is None or not doc.front or doc.page.source.suffix == ".html":
+        return
+    start, end = doc.front_span
+    try:
+        node = yaml.compose(
+            "\n".join(doc.lines[start + 1 : end - 1]), Loader=yaml.SafeLoader
+        )
+    except yaml.YAMLError:
+        return
+    if not isinstance(node, yaml.MappingNode):
+        return
+    relative = relative_path(doc.site, doc.page.source)
+    name, found, blocks = page_blocks(doc.site, doc.front, node, relative)
+    if name is None:
+        return
+    where = (
+        f"layout {name!r}"
+        if found
+        else f"layout {name!r} (not in the site: prose fields)"
+    )
+    before: list[Block] = []
+    after: list[Block] = []
+    place = before
+    carried: dict[str, int] = {}
+    for block in blocks:
+        if isinstance(block, str):
+            place = after
+            continue
+        if block.foreign is not None:
+            block.lines = [f"% {' '.join(block.foreign.source.split())}"]
+            why = f"{where} lists the site's posts or pages: not rendered, kept in a comment"
+            if block.foreign.path is not None:
+                doc.notes.append(
+                    Note(
+                        str(block.foreign.path),
+                        block.foreign.line,
+                        "comment",
+                        why,
+                        doc.label,
+                    )
+                )
+            else:
+                doc.note(doc.front_lines.get("layout", start), "comment", why)
+        elif block.key is None:
+            doc.note(
+                doc.front_lines.get("layout", start),
+                "converted",
+                f"{where}: '{{{{ {block.what} }}}}' → page content",
+            )
+        else:
+            carried.setdefault(block.key, 0)
+            carried[block.key] += 1
+        place.append(block)
+    if name == "home":
+        before[:0] = home_title(doc)
+    for key in carried:
+        doc.front_dropped.add(key)
+        doc.note(
+            doc.front_lines.get(key, start),
+            "converted",
+            f"front matter {key!r} → page content ({where})",
+        )
+    if carried and found:
+        # Its fields are the page's content now; the theme gives the rest.
+        doc.front_dropped.add("layout")
+        doc.note(
+            doc.front_lines.get("layout", start),
+            "converted",
+            f"layout {name!r} rendered into the page: dropped",
+        )
+    edits = []
+    if before:
+        lines, origins = block_lines(doc, before, end)
+        tail = [""] if end == len(doc.lines) or doc.lines[end].strip() else []
+        edits.append(
+            Edit(
+                end,
+                end,
+                ["", *lines, *tail],
+                [*origins[:1], *origins, *origins[-1:] * len(tail)],
+            )
+        )
+    if after:
+        last = len(doc.lines)
+        while last > end and not doc.lines[last - 1].strip():
+            last -= 1
+        lines, origins = block_lines(doc, after, end)
+        edits.append(
+            Edit(
+                last,
+                len(doc.lines),
+                ["", *lines, ""],
+                [origins[0], *origins, origins[-1]],
+            )
+        )
+    if edits:
+        doc.apply(edits)
+
+
+def home_title(doc: Doc) -> list[Block]:
+    """The site's title, heading a home page that has none."""
+    title = doc.site.config.get("title")
+    if doc.front.get("title") or not isinstance(title, str) or not title.strip():
+        return []
+    if any(re.match(r"^#\s", text) for text in doc.lines):
+        return []
+    doc.note(
+        doc.front_lines.get("layout", 0),
+        "converted",
+        "site title (_config.yml) → page heading",
+    )
+    return [Block([f"# {' '.join(title.split())}"], -1)]
+
+
+def block_lines(
+    doc: Doc, blocks: list[Block], end: int
+) -> tuple[list[str], list[tuple[str, int]]]:
+    start = doc.front_span[0] if doc.front_span else 0
+    lines: list[str] = []
+    origins: list[tuple[str, int]] = []
+    for block in blocks:
+        origin = (
+            doc.origin(start + 1 + block.line)
+            if block.line >= 0
+            else doc.origin(end - 1)
+        )
+        if lines:
+            lines.append("")
+            origins.append(origin)
+        lines += block.lines
+        origins += [origin] * len(block.lines)
+    return lines, origins
