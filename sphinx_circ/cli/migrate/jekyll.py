@@ -28,7 +28,7 @@ from typing import Any
 
 import yaml
 
-from .model import Doc, Edit, Note, Site
+from .model import Doc, Edit, Note, Page, Site
 
 #: Front-matter keys never carried: the title is the page's heading already.
 NOT_CONTENT = frozenset({"title", "layout", "permalink", "redirect_from", "lang"})
@@ -597,3 +597,59 @@ def block_lines(
         lines += block.lines
         origins += [origin] * len(block.lines)
     return lines, origins
+
+
+# -- permalinks -------------------------------------------------------------------
+
+
+def url_key(url: str) -> str:
+    """A site path as the permalink map knows it: ``/faq/citoyen/`` → ``faq/citoyen``."""
+    path = url.split("#", 1)[0].split("?", 1)[0].strip().strip("/")
+    path = path.removesuffix(".html").removesuffix(".htm")
+    return "" if path == "index" else path.removesuffix("/index")
+
+
+def permalink(source: Path) -> str | None:
+    """The ``permalink:`` of a page's front matter, unless it is a pattern."""
+    try:
+        with source.open(encoding="utf-8-sig") as handle:
+            head = handle.read(20_000)
+    except (OSError, UnicodeDecodeError):
+        return None
+    match = FRONT.match(head)
+    if not match:
+        return None
+    try:
+        front = yaml.safe_load(match.group(1) or "")
+    except yaml.YAMLError:
+        return None
+    value = front.get("permalink") if isinstance(front, dict) else None
+    if not isinstance(value, str) or ":" in value or not value.startswith("/"):
+        return None
+    return value
+
+
+def permalinks(site: Site, pages: Mapping[str, Page]) -> dict[str, str]:
+    """The docname of each page of *site* a ``permalink:`` publishes, by URL."""
+    if site.permalinks is None:
+        found: dict[str, str] = {}
+        for page in pages.values():
+            if page.site is site or page.site.root == site.root:
+                url = permalink(page.source)
+                if url is not None:
+                    found.setdefault(url_key(url), page.docname)
+        site.permalinks = found
+    return site.permalinks
+
+
+def permalinked(page: Page, pages: Mapping[str, Page], path: str) -> str | None:
+    """The docname of the page a ``permalink:`` publishes at *path*, if any."""
+    published = permalinks(page.site, pages)
+    if not published:
+        return None
+    key = url_key(path)
+    baseurl = str(page.site.config.get("baseurl") or "").strip("/")
+    keys = [key]
+    if baseurl and (key == baseurl or key.startswith(baseurl + "/")):
+        keys.append(url_key(key[len(baseurl) :]))
+    return next((published[k] for k in keys if k in published), None)
