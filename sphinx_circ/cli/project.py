@@ -8,6 +8,7 @@ import sys
 from pathlib import Path
 
 from .migrate import TOCTREE_MARK, Note, Page, add_toctree, read_source
+from .migrate.jekyll import html_pages
 from .migrate.links import anchors
 from .migrate.model import Doc, Result
 from .migrate.navigation import listed, nav_toctrees
@@ -59,6 +60,33 @@ def collect(sources: list[Path]) -> tuple[list[Page], list[Note]]:
             used.add(docname)
             pages.append(Page(path, docname, prefix, site))
     return pages, notes
+
+
+def add_html_pages(sources: list[Path], pages: list[Page], notes: list[Note]) -> None:
+    """Add the pages of Jekyll sites written in HTML (``contact.html``)."""
+    used = {page.docname for page in pages}
+    several = len(sources) > 1
+    for source in sources:
+        site = detect(source).site
+        # The site its Markdown pages have, so their links share its permalinks.
+        site = next((p.site for p in pages if p.site.root == site.root), site)
+        prefix = source.resolve().name if several and source.is_dir() else ""
+        for path, name in html_pages(site, source):
+            if name is None:
+                why = (
+                    "HTML without front matter, not migrated: Jekyll copies it as it is"
+                )
+                notes.append(Note(str(path), 1, "review", why))
+                continue
+            docname = posixpath.join(prefix, name) if prefix else name
+            if docname in used:
+                why = (
+                    f"page written in HTML, not migrated: {docname!r} is already a page"
+                )
+                notes.append(Note(str(path), 1, "review", why))
+                continue
+            used.add(docname)
+            pages.append(Page(path, docname, prefix, site))
 
 
 def toctrees(texts: dict[str, str]) -> dict[str, str]:
@@ -174,6 +202,7 @@ def run_migrate(sources: list[Path], output: Path, *, check: bool, quiet: bool) 
             )
             return 2
     pages, notes = collect(sources)
+    add_html_pages(sources, pages, notes)
     if not pages:
         print("sphinx-circ migrate: no page found (.md or .markdown)", file=sys.stderr)
         return 2

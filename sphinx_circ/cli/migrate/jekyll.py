@@ -20,6 +20,7 @@ Jekyll pages written in HTML (``contact.html``), converted when simple.
 from __future__ import annotations
 
 import functools
+import html.parser
 import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field
@@ -465,7 +466,9 @@ def content_strings(
 
 def convert(doc: Doc) -> None:
     """Write the front-matter fields the page's layout renders as its content."""
-    if doc.front_span is None or not doc.front or doc.page.source.suffix == ".html":
+    if doc.page.source.suffix.lower() in (".html", ".htm"):
+        html_body(doc)
+    if doc.front_span is None or not doc.front:
         return
     start, end = doc.front_span
     try:
@@ -653,3 +656,261 @@ def permalinked(page: Page, pages: Mapping[str, Page], path: str) -> str | None:
     if baseurl and (key == baseurl or key.startswith(baseurl + "/")):
         keys.append(url_key(key[len(baseurl) :]))
     return next((published[k] for k in keys if k in published), None)
+
+
+# -- pages written in HTML --------------------------------------------------------
+
+#: Blocks written as Markdown; containers whose children are blocks; inline
+#: tags written as Markdown or as their text. Any other tag is kept in a comment.
+HEADINGS = ("h1", "h2", "h3", "h4", "h5", "h6")
+CONTAINERS = frozenset(
+    {"div", "section", "main", "article", "header", "footer", "aside", "center"}
+)
+INLINE_TAGS = frozenset(
+    {"a", "strong", "b", "em", "i", "code", "span", "small", "abbr", "br", "img"}
+    | {"sup", "sub", "u", "mark", "time", "cite", "q", "s", "del", "ins", "label"}
+)
+SIMPLE = frozenset({*HEADINGS, "p", "ul", "ol", "li", "blockquote", "hr"})
+VOID_TAGS = frozenset({"br", "hr", "img", "wbr", "input", "meta", "link", "source"})
+MARKDOWN_SPECIAL = re.compile(r"([\\`*_\[\]<>])")
+
+
+@dataclass
+class Element:
+    tag: str
+    attrs: dict[str, str]
+    start: int  # line from 1, in the body
+    end: int = 0
+    children: list[Element | str] = field(default_factory=list)
+
+
+class TreeBuilder(html.parser.HTMLParser):
+    """A tolerant tree of the body's elements, each with its first and last line."""
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.root = Element("", {}, 1)
+        self.stack = [self.root]
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        line = self.getpos()[0]
+        element = Element(tag, {k: v or "" for k, v in attrs}, line, line)
+        self.stack[-1].children.append(element)
+        if tag not in VOID_TAGS:
+            self.stack.append(element)
+
+    def handle_startendtag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        line = self.getpos()[0]
+        self.stack[-1].children.append(
+            Element(tag, {k: v or "" for k, v in attrs}, line, line)
+        )
+
+    def handle_endtag(self, tag: str) -> None:
+        names = [e.tag for e in self.stack]
+        if tag not in names[1:]:
+            return
+        line = self.getpos()[0]
+        while self.stack[-1].tag != tag:
+            self.stack.pop().end = line
+        self.stack.pop().end = line
+
+    def handle_data(self, data: str) -> None:
+        self.stack[-1].children.append(data)
+
+
+def simple(element: Element) -> bool:
+    """Whether every tag inside *element* has Markdown (or is only its text)."""
+    return all(
+        isinstance(child, str)
+        or ((child.tag in SIMPLE or child.tag in INLINE_TAGS) and simple(child))
+        for child in element.children
+    )
+
+
+def inline_text(nodes: list[Element | str]) -> str:
+    """Inline HTML as Markdown, on one line; Liquid left as written for later."""
+    out = []
+    for node in nodes:
+        if isinstance(node, str):
+            out.append(MARKDOWN_SPECIAL.sub(r"\\\1", node))
+            continue
+        inner = inline_text(node.children)
+        if node.tag == "a" and node.attrs.get("href"):
+            href = node.attrs["href"]
+            out.append(f"[{inner.strip()}]({f'<{href}>' if ' ' in href else href})")
+        elif node.tag in ("strong", "b") and inner.strip():
+            out.append(f"**{inner.strip()}**")
+        elif node.tag in ("em", "i", "cite") and inner.strip():
+            out.append(f"*{inner.strip()}*")
+        elif node.tag == "code" and inner.strip():
+            text = "".join(c for c in node.children if isinstance(c, str))
+            out.append(f"`{text}`" if "`" not in text else inner)
+        elif node.tag == "img" and node.attrs.get("src"):
+            out.append(f"![{node.attrs.get('alt', '')}]({node.attrs['src']})")
+        elif node.tag == "br":
+            out.append(" ")
+        else:
+            out.append(inner)
+    text = " ".join("".join(out).split())
+    # A line opening with "%" would be a MyST comment.
+    return "\\" + text if text.startswith("%") else text
+
+
+def blocks_of(element: Element, depth: int = 0) -> list[tuple[int, list[str]]]:
+    """(line, Markdown lines) of each block of a simple element."""
+    tag = element.tag
+    if tag in HEADINGS:
+        return [
+            (element.start, [f"{'#' * int(tag[1])} {inline_text(element.children)}"])
+        ]
+    if tag == "hr":
+        return [(element.start, ["***"])]
+    if tag in ("ul", "ol"):
+        lines = []
+        items = [
+            c for c in element.children if isinstance(c, Element) and c.tag == "li"
+        ]
+        for number, item in enumerate(items, 1):
+            marker = f"{number}." if tag == "ol" else "-"
+            nested = [
+                c
+                for c in item.children
+                if isinstance(c, Element) and c.tag in ("ul", "ol", "p")
+            ]
+            text = inline_text([c for c in item.children if c not in nested])
+            lines.append(f"{marker} {text}".rstrip())
+            for child in nested:
+                for _line, inner in blocks_of(child, depth + 1):
+                    lines += [" " * (len(marker) + 1) + t if t else "" for t in inner]
+        return [(element.start, lines)] if lines else []
+    if tag == "blockquote":
+        lines = []
+        for _line, block in blocks_in(element.children):
+            if lines:
+                lines.append(">")
+            lines += [f"> {t}".rstrip() for t in block]
+        return [(element.start, lines)] if lines else []
+    if tag in CONTAINERS or tag == "":
+        return blocks_in(element.children)
+    text = inline_text(element.children if tag == "p" else [element])
+    return [(element.start, [text])] if text else []
+
+
+def blocks_in(nodes: list[Element | str]) -> list[tuple[int, list[str]]]:
+    """Blocks of *nodes*; loose text and inline tags make paragraphs."""
+    out: list[tuple[int, list[str]]] = []
+    run: list[Element | str] = []
+    for node in [*nodes, Element("p", {}, 0)]:
+        if isinstance(node, str) or node.tag in INLINE_TAGS:
+            run.append(node)
+            continue
+        text = inline_text(run)
+        if text:
+            first = next((n.start for n in run if isinstance(n, Element)), node.start)
+            out.append((first, [text]))
+        run = []
+        if node.start:
+            out += blocks_of(node)
+    return out
+
+
+def html_body(doc: Doc) -> None:
+    """A page written in HTML: simple blocks as Markdown, the rest in comments."""
+    start = doc.front_span[1] if doc.front_span else 0
+    body = doc.lines[start:]
+    builder = TreeBuilder()
+    builder.feed("\n".join(body))
+    builder.close()
+    lines: list[str] = []
+    origins: list[tuple[str, int]] = []
+    kept = 0
+
+    def add(block: list[str], index: int) -> None:
+        if lines:
+            lines.append("")
+            origins.append(doc.origin(index))
+        lines.extend(block)
+        origins.extend([doc.origin(index)] * len(block))
+
+    text_run: list[Element | str] = []
+    for node in [*flatten(builder.root), None]:
+        if node is not None and (isinstance(node, str) or node.tag in INLINE_TAGS):
+            text_run.append(node)
+            continue
+        for line, block in blocks_in(text_run):
+            add(block, start + max(line, 1) - 1)
+        text_run = []
+        if node is None:
+            break
+        if simple(node):
+            for line, block in blocks_of(node):
+                add(block, start + line - 1)
+            continue
+        first, last = start + node.start - 1, start + max(node.end, node.start)
+        kept += 1
+        add([f"% {t}" if t.strip() else "%" for t in doc.lines[first:last]], first)
+        origins[len(origins) - (last - first) :] = doc.origins[first:last]
+        doc.note(
+            first,
+            "comment",
+            f"HTML <{node.tag}> kept in a comment: no Markdown for it"
+            + doc.span(first, last),
+        )
+    doc.note_at(
+        1,
+        "converted",
+        "page written in HTML → Markdown (headings, paragraphs, links, lists)",
+    )
+    if kept:
+        doc.note_at(
+            1,
+            "review",
+            f"page written in HTML: {kept} block(s) kept in comments, to rewrite",
+        )
+    doc.apply(
+        [Edit(start, len(doc.lines), ["", *lines], [doc.origin(start), *origins])]
+    )
+
+
+def flatten(root: Element) -> list[Element | str]:
+    """The body's top-level nodes, with simple containers opened."""
+    out: list[Element | str] = []
+    for node in root.children:
+        if isinstance(node, Element) and node.tag in CONTAINERS and not simple(node):
+            out += flatten(node)
+        else:
+            out.append(node)
+    return out
+
+
+def html_pages(site: Site, source: Path) -> list[tuple[Path, str | None]]:
+    """(file, docname) of each page of a Jekyll site written in HTML; the
+    docname is None for a file without front matter (Jekyll copies it as it is)."""
+    # Here, not above: sites imports the steps, which import this module.
+    from .sites import SKIPPED
+
+    if site.flavour != "jekyll" or not source.is_dir():
+        return []
+    excluded = {str(e).strip("/") for e in site.config.get("exclude") or []}
+    found: list[tuple[Path, str | None]] = []
+    for path in sorted(source.rglob("*.html")):
+        relative = path.relative_to(source)
+        parts = relative.parts
+        if (
+            not path.is_file()
+            or any(p.startswith((".", "_build")) or p in SKIPPED for p in parts)
+            or parts[0] in excluded
+            or relative.as_posix() in excluded
+        ):
+            continue
+        try:
+            with path.open(encoding="utf-8-sig") as handle:
+                page = bool(FRONT.match(handle.read(20_000)))
+        except (OSError, UnicodeDecodeError):
+            page = False
+        if not page:
+            found.append((path, None))
+            continue
+        name = relative.with_suffix("").as_posix()
+        found.append((path, "/".join(p.removeprefix("_") for p in name.split("/"))))
+    return found
