@@ -104,6 +104,8 @@ intro: Trouvez et réutilisez les jeux de données du territoire.
 ---
 
 Les [questions des citoyens]({{ site.baseurl }}/questions/citoyens/) ont leurs réponses.
+
+Voir [la documentation](/portail/doc/).
 """,
     "_guides/publier.md": """\
 ---
@@ -187,6 +189,7 @@ def test_jekyll_site_with_front_matter_content(tmp_path: Path, capsys) -> None:
         "Les données publiques du territoire, ouvertes à tous.\n\n"
         "Trouvez et réutilisez les jeux de données du territoire.\n\n"
         "Les [questions des citoyens](faq/citoyen.md) ont leurs réponses.\n\n"
+        "Voir [la documentation](doc/index.md).\n\n"
         "% {% for post in site.posts %}\n"
     )
     assert "_layouts/home.html:9: comment: layout 'home' lists" in report
@@ -223,7 +226,7 @@ def test_jekyll_site_with_front_matter_content(tmp_path: Path, capsys) -> None:
         "- Réponse sous **cinq jours**\n- Du lundi au vendredi\n\n"
         '% <form action="/envoyer" method="post">\n'
     )
-    assert "contact.html:12: comment: HTML <form> kept in a comment" in report
+    assert "contact.html:12: comment: HTML <form> kept in a MyST comment" in report
     assert "contact.html:1: review: page written in HTML: 1 block(s)" in report
     assert "google1234.html:1: review: HTML without front matter" in report
     assert ": outside:" not in report
@@ -261,3 +264,25 @@ def test_content_strings_give_front_matter_lines(tmp_path: Path) -> None:
     ]
     # Without a layout, Jekyll renders no front matter field.
     assert content_strings(detected, "---\ndescription: Rien\n---\n") == []
+
+
+def test_site_path_without_a_page_is_outside(tmp_path: Path, capsys) -> None:
+    site = write(
+        tmp_path / "jekyll",
+        {
+            "_config.yml": "title: Données\nbaseurl: /portail\n",
+            "index.md": "# Accueil\n",
+            "guide/publier.md": "# Publier\n\n"
+            "Voir [l'accès]({{ site.baseurl }}/doc/#acces) et [l'accueil](/portail/).\n",
+        },
+    )
+    out = tmp_path / "out"
+    code, report = run(capsys, "migrate", str(site), "-o", str(out))
+    assert code == 0, report
+    publier = (out / "guide" / "publier.md").read_text(encoding="utf-8")
+    # "/doc/" is no page of the site: not its index, though its last part is "index".
+    assert "[l'accès](/doc/#acces) et [l'accueil](../index.md)" in publier
+    assert (
+        f"{site / 'guide' / 'publier.md'}:3: outside: link '/doc/#acces' points outside"
+        in report
+    )

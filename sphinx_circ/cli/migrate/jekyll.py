@@ -249,7 +249,7 @@ def default_plan(front: dict[str, Any], home: bool) -> list[Part]:
             body += [Output("item", n, "link") for n in ITEM_LINKS if n in keys][:1]
             after.append(Loop("item", "page", key, body))
     if home:
-        after.append(Foreign("{% for post in paginator.posts %}", None, 0))
+        after.append(Foreign("liste des articles (layout « home » du thème)", None, 0))
     return [*before, CONTENT, *after]
 
 
@@ -483,10 +483,11 @@ def convert(doc: Doc) -> None:
     name, found, blocks = page_blocks(doc.site, doc.front, node, relative)
     if name is None:
         return
-    where = (
-        f"layout {name!r}"
+    where = f"layout {name!r}"
+    renders = (
+        f"as {where} renders it"
         if found
-        else f"layout {name!r} (not in the site: prose fields)"
+        else f"{where} is not in the site: taken to render it"
     )
     before: list[Block] = []
     after: list[Block] = []
@@ -515,7 +516,7 @@ def convert(doc: Doc) -> None:
             doc.note(
                 doc.front_lines.get("layout", start),
                 "converted",
-                f"{where}: '{{{{ {block.what} }}}}' → page content",
+                f"'{{{{ {block.what} }}}}' → page content ({renders})",
             )
         else:
             carried.setdefault(block.key, 0)
@@ -528,7 +529,7 @@ def convert(doc: Doc) -> None:
         doc.note(
             doc.front_lines.get(key, start),
             "converted",
-            f"front matter {key!r} → page content ({where})",
+            f"front matter {key!r} → page content ({renders})",
         )
     if carried and found:
         # Its fields are the page's content now; the theme gives the rest.
@@ -650,12 +651,16 @@ def permalinked(page: Page, pages: Mapping[str, Page], path: str) -> str | None:
     published = permalinks(page.site, pages)
     if not published:
         return None
-    key = url_key(path)
-    baseurl = str(page.site.config.get("baseurl") or "").strip("/")
-    keys = [key]
-    if baseurl and (key == baseurl or key.startswith(baseurl + "/")):
-        keys.append(url_key(key[len(baseurl) :]))
+    keys = [url_key(path), url_key(without_baseurl(page.site, path))]
     return next((published[k] for k in keys if k in published), None)
+
+
+def without_baseurl(site: Site, path: str) -> str:
+    """An absolute path written with the site's ``baseurl`` (``/portail/doc/``), without it."""
+    baseurl = "/" + str(site.config.get("baseurl") or "").strip("/")
+    if baseurl != "/" and (path == baseurl or path.startswith(baseurl + "/")):
+        return path[len(baseurl) :] or "/"
+    return path
 
 
 # -- pages written in HTML --------------------------------------------------------
@@ -665,6 +670,7 @@ def permalinked(page: Page, pages: Mapping[str, Page], path: str) -> str | None:
 HEADINGS = ("h1", "h2", "h3", "h4", "h5", "h6")
 CONTAINERS = frozenset(
     {"div", "section", "main", "article", "header", "footer", "aside", "center"}
+    | {"html", "body"}
 )
 INLINE_TAGS = frozenset(
     {"a", "strong", "b", "em", "i", "code", "span", "small", "abbr", "br", "img"}
@@ -694,6 +700,11 @@ class TreeBuilder(html.parser.HTMLParser):
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         line = self.getpos()[0]
+        # As browsers do: a block closes an open paragraph, an item the item before.
+        if (self.stack[-1].tag == "p" and tag not in INLINE_TAGS) or (
+            tag == "li" and self.stack[-1].tag == "li"
+        ):
+            self.stack.pop().end = line
         element = Element(tag, {k: v or "" for k, v in attrs}, line, line)
         self.stack[-1].children.append(element)
         if tag not in VOID_TAGS:
@@ -717,14 +728,50 @@ class TreeBuilder(html.parser.HTMLParser):
     def handle_data(self, data: str) -> None:
         self.stack[-1].children.append(data)
 
+    def handle_comment(self, data: str) -> None:
+        self.opaque("!", "<!--" + data)
+
+    def handle_decl(self, decl: str) -> None:
+        self.opaque(f"!{decl.split()[0].lower() if decl.split() else ''}", decl)
+
+    def handle_pi(self, data: str) -> None:
+        self.opaque("?", data)
+
+    def opaque(self, tag: str, text: str) -> None:
+        """A comment or declaration: no Markdown for it, kept in a comment."""
+        line = self.getpos()[0]
+        self.stack[-1].children.append(Element(tag, {}, line, line + text.count("\n")))
+
+    def close(self) -> None:
+        super().close()
+        line = self.getpos()[0]
+        while len(self.stack) > 1:  # elements never closed end with the page
+            self.stack.pop().end = line
+
 
 def simple(element: Element) -> bool:
     """Whether every tag inside *element* has Markdown (or is only its text)."""
+    if element.tag in ("ul", "ol") and any(
+        (isinstance(c, str) and c.strip()) or (isinstance(c, Element) and c.tag != "li")
+        for c in element.children
+    ):
+        return False  # what stands between its items would be lost
     return all(
         isinstance(child, str)
         or ((child.tag in SIMPLE or child.tag in INLINE_TAGS) and simple(child))
         for child in element.children
     )
+
+
+def convertible(node: Element) -> bool:
+    """Whether *node* becomes Markdown (a comment, ``<form>``… does not)."""
+    known = node.tag in SIMPLE or node.tag in INLINE_TAGS or node.tag in CONTAINERS
+    return known and simple(node)
+
+
+def last_line(element: Element) -> int:
+    ends = [last_line(c) for c in element.children if isinstance(c, Element)]
+    return max([element.start, element.end, *ends])
 
 
 def inline_text(nodes: list[Element | str]) -> str:
@@ -833,8 +880,11 @@ def html_body(doc: Doc) -> None:
         origins.extend([doc.origin(index)] * len(block))
 
     text_run: list[Element | str] = []
+    commented = 0  # lines before this one are in a comment already
     for node in [*flatten(builder.root), None]:
-        if node is not None and (isinstance(node, str) or node.tag in INLINE_TAGS):
+        if node is not None and (
+            isinstance(node, str) or (node.tag in INLINE_TAGS and convertible(node))
+        ):
             text_run.append(node)
             continue
         for line, block in blocks_in(text_run):
@@ -842,20 +892,26 @@ def html_body(doc: Doc) -> None:
         text_run = []
         if node is None:
             break
-        if simple(node):
+        if convertible(node):
             for line, block in blocks_of(node):
                 add(block, start + line - 1)
             continue
-        first, last = start + node.start - 1, start + max(node.end, node.start)
-        kept += 1
-        add([f"% {t}" if t.strip() else "%" for t in doc.lines[first:last]], first)
-        origins[len(origins) - (last - first) :] = doc.origins[first:last]
+        first, last = start + node.start - 1, start + last_line(node)
+        what = {"!": "HTML comment", "?": "processing instruction"}.get(
+            node.tag, f"HTML <{node.tag}>"
+        )
         doc.note(
             first,
             "comment",
-            f"HTML <{node.tag}> kept in a comment: no Markdown for it"
+            f"{what} kept in a MyST comment: no Markdown for it"
             + doc.span(first, last),
         )
+        kept += 1
+        first = max(first, commented)  # a line shared with the block before
+        if first < last:
+            add([f"% {t}" if t.strip() else "%" for t in doc.lines[first:last]], first)
+            origins[len(origins) - (last - first) :] = doc.origins[first:last]
+            commented = last
     doc.note_at(
         1,
         "converted",
@@ -876,7 +932,11 @@ def flatten(root: Element) -> list[Element | str]:
     """The body's top-level nodes, with simple containers opened."""
     out: list[Element | str] = []
     for node in root.children:
-        if isinstance(node, Element) and node.tag in CONTAINERS and not simple(node):
+        if (
+            isinstance(node, Element)
+            and node.tag in CONTAINERS
+            and not convertible(node)
+        ):
             out += flatten(node)
         else:
             out.append(node)

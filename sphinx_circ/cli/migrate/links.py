@@ -20,7 +20,7 @@ from mdit_py_plugins.anchors.index import slugify as myst_slugify
 from mdit_py_plugins.anchors.index import unique_slug
 
 from ...urls import slugify
-from .jekyll import permalinked
+from .jekyll import permalinked, without_baseurl
 from .model import Doc, Edit, Page
 from .tokens import markdown, parse, rewrite
 
@@ -49,6 +49,7 @@ def resolve(page: Page, pages: Mapping[str, Page], url: str) -> str | None:
         published = permalinked(page, pages, path)
         if published is not None:
             return published + suffix
+        path = without_baseurl(page.site, path)
     for docname in candidates(page, path):
         if docname in pages:
             return docname + suffix
