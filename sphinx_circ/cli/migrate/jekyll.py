@@ -29,6 +29,7 @@ from typing import Any
 
 import yaml
 
+from .liquid import PARAM
 from .model import Doc, Edit, Note, Page, Site
 
 #: Front-matter keys never carried: the title is the page's heading already.
@@ -99,11 +100,14 @@ def layouts_dir(site: Site) -> Path:
 
 def plan(site: Site, name: str) -> list[Part] | None:
     """What layout *name* renders, in order, with ``CONTENT`` for the page's own."""
-    return cached_plan(str(layouts_dir(site)), name, True, 0)
+    includes = tuple(str(folder) for folder in site.include_dirs)
+    return cached_plan(str(layouts_dir(site)), includes, name, True, 0)
 
 
 @functools.lru_cache(maxsize=64)
-def cached_plan(folder: str, name: str, own: bool, depth: int) -> list[Part] | None:
+def cached_plan(
+    folder: str, includes: tuple[str, ...], name: str, own: bool, depth: int
+) -> list[Part] | None:
     path = Path(folder) / f"{name}.html"
     try:
         text = path.read_text(encoding="utf-8-sig")
@@ -120,23 +124,34 @@ def cached_plan(folder: str, name: str, own: bool, depth: int) -> list[Part] | N
             parent = str(front["layout"])
         # Blanked, not cut: line numbers stay those of the file.
         text = re.sub(r"[^\n]", " ", match.group(0)) + text[match.end() :]
-    parts = scan(
-        HIDDEN.sub(lambda m: re.sub(r"[^\n]", " ", m.group(0)), text), path, own
-    )
+    parts = scan(visible(text), path, own, includes)
     if parent and depth < 8:
-        outer = cached_plan(folder, parent, False, depth + 1)
+        outer = cached_plan(folder, includes, parent, False, depth + 1)
         if outer is not None and CONTENT in outer:
             index = outer.index(CONTENT)
             parts = [*outer[:index], *parts, *outer[index + 1 :]]
     return parts
 
 
-def scan(text: str, path: Path, own: bool) -> list[Part]:
+def visible(text: str) -> str:
+    """*text* without what a reader never sees (blanked: lines keep their numbers)."""
+    return HIDDEN.sub(lambda m: re.sub(r"[^\n]", " ", m.group(0)), text)
+
+
+def scan(
+    text: str,
+    path: Path,
+    own: bool,
+    includes: tuple[str, ...] = (),
+    outer: tuple[str, ...] = (),
+    depth: int = 0,
+) -> list[Part]:
     """The outputs and loops of a layout's text; *own*: the page's own layout
-    (its parents are the site's frame: their ``site.x`` and loops are not content)."""
+    (its parents are the site's frame: their ``site.x`` and loops are not content);
+    *outer*: the loop variables of the layout that includes this text."""
     stack: list[list[Part]] = [[]]
     loops: list[Loop | None] = []  # None: a loop whose outputs are not the page's
-    variables: list[str] = []
+    variables: list[str] = list(outer)
     labels: set[int] = set()  # outputs already read as a link's text
     for match in LIQUID.finditer(text):
         if match.group(1) is not None:
@@ -187,10 +202,49 @@ def scan(text: str, path: Path, own: bool) -> list[Part]:
                 line = text.count("\n", 0, match.start()) + 1
                 stack[-1].append(Foreign(match.group(0), path, line))
             loops.append(None)
+        elif name == "include" and None not in loops and depth < 4:
+            included = include(argument, includes)
+            if included is not None:
+                stack[-1] += scan(
+                    included[1], included[0], own, includes, tuple(variables), depth + 1
+                )
         elif name == "endfor" and loops and loops.pop() is not None:
             stack.pop()
             variables.pop()
     return stack[0]
+
+
+def include(argument: str, includes: tuple[str, ...]) -> tuple[Path, str] | None:
+    """The file ``{% include file a=b %}`` names, its ``include.a`` replaced by ``b``."""
+    name, _space, rest = argument.strip().partition(" ")
+    path = next((Path(d) / name for d in includes if (Path(d) / name).is_file()), None)
+    if path is None:
+        return None
+    try:
+        text = visible(path.read_text(encoding="utf-8-sig"))
+    except (OSError, UnicodeDecodeError):
+        return None
+    params = {m[0]: m for m in PARAM.findall(rest)}
+
+    def output(match: re.Match[str]) -> str:
+        found = params.get(match.group(1))
+        if found is None:
+            return ""
+        _key, double, single, bare = found
+        if bare:
+            return "{{ " + bare + match.group(2) + " }}"
+        return "" if match.group(2) else double or single
+
+    text = re.sub(r"\{\{-?\s*include\.(\w+)((?:\.\w+)*)[^}]*\}\}", output, text)
+    return path, re.sub(
+        r"\binclude\.(\w+)",
+        lambda m: (
+            params[m.group(1)][3]
+            if params.get(m.group(1), ("",) * 4)[3]
+            else m.group(0)
+        ),
+        text,
+    )
 
 
 def context(text: str, position: int) -> tuple[str, int]:
@@ -226,7 +280,7 @@ def link_text(text: str, position: int) -> tuple[Output | None, str, set[int]]:
     return None, words, set()
 
 
-def default_plan(front: dict[str, Any], home: bool) -> list[Part]:
+def default_plan(front: dict[str, Any], home: bool, posts: bool) -> list[Part]:
     """What a layout the site does not hold is taken to render: prose fields."""
     before: list[Part] = [Output("site", "description", "text")] if home else []
     after: list[Part] = []
@@ -248,7 +302,7 @@ def default_plan(front: dict[str, Any], home: bool) -> list[Part]:
             body += [Output("item", n, "text") for n in ITEM_TEXTS if n in keys]
             body += [Output("item", n, "link") for n in ITEM_LINKS if n in keys][:1]
             after.append(Loop("item", "page", key, body))
-    if home:
+    if home and posts:
         after.append(Foreign("liste des articles (layout « home » du thème)", None, 0))
     return [*before, CONTENT, *after]
 
@@ -337,8 +391,6 @@ def output_block(
     value, line = lookup(scopes, part.scope, part.key)
     strings = []
     if part.role == "link":
-        if not isinstance(value, str) or not value.strip():
-            return None
         words = part.words or LINK_TEXT
         if part.label is not None:
             label, label_line = lookup(scopes, part.label.scope, part.label.key)
@@ -346,6 +398,16 @@ def output_block(
                 words = " ".join(label.split())
                 if label_line >= 0:
                     strings.append((label_line, label))
+            if not isinstance(value, str) or not value.strip():
+                # No address: the link's text is still shown.
+                role = "heading" if part.level else "text"
+                return output_block(
+                    Output(part.label.scope, part.label.key, role, part.level),
+                    scopes,
+                    key,
+                )
+        if not isinstance(value, str) or not value.strip():
+            return None
         url = value.strip()
         url = f"<{url}>" if " " in url else url
         prefix = "#" * max(2, part.level) + " " if part.level else ""
@@ -408,6 +470,11 @@ def relative_path(site: Site, source: Path) -> str:
         return source.name
 
 
+def looped(parts: list[Part]) -> list[str]:
+    """The page's lists the layout loops over."""
+    return [p.key for p in parts if isinstance(p, Loop) and p.scope == "page"]
+
+
 def page_blocks(
     site: Site, front: Mapping[str, Any], node: yaml.Node, relative: str
 ) -> tuple[str | None, bool, list[Block | str]]:
@@ -418,7 +485,8 @@ def page_blocks(
     parts = plan(site, name)
     found = parts is not None
     if parts is None:
-        parts = default_plan(dict(front), name == "home")
+        posts = (site.root / "_posts").is_dir()
+        parts = default_plan(dict(front), name == "home", posts)
     scopes = {"page": located(node), "site": from_config(site.config)}
     return name, found, shift_headings(render(parts, scopes))
 
@@ -531,6 +599,14 @@ def convert(doc: Doc) -> None:
             "converted",
             f"front matter {key!r} → page content ({renders})",
         )
+    for key in looped(plan(doc.site, name) or []):
+        if key not in carried and doc.front.get(key):
+            doc.note(
+                doc.front_lines.get(key, start),
+                "review",
+                f"front matter {key!r}: {where} loops over it but shows none of its"
+                " fields as text (an include?): kept in the front matter",
+            )
     if carried and found:
         # Its fields are the page's content now; the theme gives the rest.
         doc.front_dropped.add("layout")
