@@ -105,7 +105,7 @@ intro: Trouvez et réutilisez les jeux de données du territoire.
 
 Les [questions des citoyens]({{ site.baseurl }}/questions/citoyens/) ont leurs réponses.
 
-Voir [la documentation](/portail/doc/).
+Voir [la documentation](/portail/doc/) ou [écrivez-nous]({{ site.baseurl }}/nous-ecrire/#ecrire).
 """,
     "_guides/publier.md": """\
 ---
@@ -143,13 +143,14 @@ Chacun peut réutiliser les données publiées.
 title: Contact
 permalink: /nous-ecrire/
 ---
-<h2>Nous écrire</h2>
+<h2 id="ecrire">Nous écrire</h2>
 <p>Écrivez-nous à <a href="mailto:donnees@example.org">donnees@example.org</a>,
 ou lisez <a href="{{ site.baseurl }}/doc/">la documentation</a>.</p>
 <ul>
   <li>Réponse sous <strong>cinq jours</strong></li>
   <li>Du lundi au vendredi</li>
 </ul>
+<pre><code class="language-bash">curl "https://example.org/api?q=eau&amp;n=2"</code></pre>
 <form action="/envoyer" method="post">
   <input name="message">
 </form>
@@ -189,7 +190,7 @@ def test_jekyll_site_with_front_matter_content(tmp_path: Path, capsys) -> None:
         "Les données publiques du territoire, ouvertes à tous.\n\n"
         "Trouvez et réutilisez les jeux de données du territoire.\n\n"
         "Les [questions des citoyens](faq/citoyen.md) ont leurs réponses.\n\n"
-        "Voir [la documentation](doc/index.md).\n\n"
+        "Voir [la documentation](doc/index.md) ou [écrivez-nous](contact.md#ecrire).\n\n"
         "% {% for post in site.posts %}\n"
     )
     assert "_layouts/home.html:9: comment: layout 'home' lists" in report
@@ -220,13 +221,14 @@ def test_jekyll_site_with_front_matter_content(tmp_path: Path, capsys) -> None:
 
     contact = (out / "contact.md").read_text(encoding="utf-8")
     assert contact.startswith(
-        "---\ntitle: Contact\npermalink: /nous-ecrire/\n---\n\n# Contact\n\n## Nous écrire\n\n"
+        "---\ntitle: Contact\npermalink: /nous-ecrire/\n---\n\n# Contact\n\n(ecrire)=\n## Nous écrire\n\n"
         "Écrivez-nous à [donnees@example.org](mailto:donnees@example.org), "
         "ou lisez [la documentation](doc/index.md).\n\n"
         "- Réponse sous **cinq jours**\n- Du lundi au vendredi\n\n"
+        '```bash\ncurl "https://example.org/api?q=eau&n=2"\n```\n\n'
         '% <form action="/envoyer" method="post">\n'
     )
-    assert "contact.html:12: comment: HTML <form> kept in a MyST comment" in report
+    assert "contact.html:13: comment: HTML <form> kept in a MyST comment" in report
     assert "contact.html:1: review: page written in HTML: 1 block(s)" in report
     assert "google1234.html:1: review: HTML without front matter" in report
     assert ": outside:" not in report

@@ -752,7 +752,7 @@ INLINE_TAGS = frozenset(
     {"a", "strong", "b", "em", "i", "code", "span", "small", "abbr", "br", "img"}
     | {"sup", "sub", "u", "mark", "time", "cite", "q", "s", "del", "ins", "label"}
 )
-SIMPLE = frozenset({*HEADINGS, "p", "ul", "ol", "li", "blockquote", "hr"})
+SIMPLE = frozenset({*HEADINGS, "p", "ul", "ol", "li", "blockquote", "hr", "pre"})
 VOID_TAGS = frozenset({"br", "hr", "img", "wbr", "input", "meta", "link", "source"})
 MARKDOWN_SPECIAL = re.compile(r"([\\`*_\[\]<>])")
 
@@ -879,13 +879,30 @@ def inline_text(nodes: list[Element | str]) -> str:
     return "\\" + text if text.startswith("%") else text
 
 
+def text_of(element: Element) -> str:
+    return "".join(c if isinstance(c, str) else text_of(c) for c in element.children)
+
+
 def blocks_of(element: Element, depth: int = 0) -> list[tuple[int, list[str]]]:
     """(line, Markdown lines) of each block of a simple element."""
     tag = element.tag
     if tag in HEADINGS:
-        return [
-            (element.start, [f"{'#' * int(tag[1])} {inline_text(element.children)}"])
-        ]
+        heading = f"{'#' * int(tag[1])} {inline_text(element.children)}"
+        # Its id, for the links that name it: a MyST target.
+        target = re.sub(r"[^\w.:-]", "", element.attrs.get("id", ""))
+        return [(element.start, [f"({target})=", heading] if target else [heading])]
+    if tag == "pre":
+        code = text_of(element).removeprefix("\n").rstrip()
+        runs = [len(r) for r in re.findall(r"`{3,}", code)]
+        fence = "`" * max([3, *(r + 1 for r in runs)])
+        classes = " ".join(
+            e.attrs.get("class", "")
+            for e in [element, *element.children]
+            if isinstance(e, Element)
+        )
+        language = re.search(r"(?:language|lang)-([\w+-]+)", classes)
+        info = language.group(1) if language else ""
+        return [(element.start, [f"{fence}{info}", *code.split("\n"), fence])]
     if tag == "hr":
         return [(element.start, ["***"])]
     if tag in ("ul", "ol"):
