@@ -35,6 +35,7 @@ SITE = {
     "_config.yml": """\
 title: Données du territoire
 description: Les données publiques du territoire, ouvertes à tous.
+contact_email: donnees@example.org
 baseurl: /portail
 permalink: pretty
 collections:
@@ -146,6 +147,7 @@ permalink: /nous-ecrire/
 <h2 id="ecrire">Nous écrire</h2>
 <p>Écrivez-nous à <a href="mailto:donnees@example.org">donnees@example.org</a>,
 ou lisez <a href="{{ site.baseurl }}/doc/">la documentation</a>.</p>
+<p>Ou à {{ site.contact_email }}, objet « demande_de_données ».</p>
 <ul>
   <li>Réponse sous <strong>cinq jours</strong></li>
   <li>Du lundi au vendredi</li>
@@ -224,11 +226,12 @@ def test_jekyll_site_with_front_matter_content(tmp_path: Path, capsys) -> None:
         "---\ntitle: Contact\npermalink: /nous-ecrire/\n---\n\n# Contact\n\n(ecrire)=\n## Nous écrire\n\n"
         "Écrivez-nous à [donnees@example.org](mailto:donnees@example.org), "
         "ou lisez [la documentation](doc/index.md).\n\n"
+        "Ou à donnees@example.org, objet « demande\\_de\\_données ».\n\n"
         "- Réponse sous **cinq jours**\n- Du lundi au vendredi\n\n"
         '```bash\ncurl "https://example.org/api?q=eau&n=2"\n```\n\n'
         '% <form action="/envoyer" method="post">\n'
     )
-    assert "contact.html:13: comment: HTML <form> kept in a MyST comment" in report
+    assert "contact.html:14: comment: HTML <form> kept in a MyST comment" in report
     assert "contact.html:1: review: page written in HTML: 1 block(s)" in report
     assert "google1234.html:1: review: HTML without front matter" in report
     assert ": outside:" not in report

@@ -855,7 +855,7 @@ def inline_text(nodes: list[Element | str]) -> str:
     out = []
     for node in nodes:
         if isinstance(node, str):
-            out.append(MARKDOWN_SPECIAL.sub(r"\\\1", node))
+            out.append(escaped(node))
             continue
         inner = inline_text(node.children)
         if node.tag == "a" and node.attrs.get("href"):
@@ -881,6 +881,15 @@ def inline_text(nodes: list[Element | str]) -> str:
 
 def text_of(element: Element) -> str:
     return "".join(c if isinstance(c, str) else text_of(c) for c in element.children)
+
+
+def escaped(text: str) -> str:
+    """Text with Markdown's marks escaped, Liquid left as written for its step."""
+    out, position = [], 0
+    for match in LIQUID.finditer(text):
+        out += [MARKDOWN_SPECIAL.sub(r"\\\1", text[position : match.start()]), match[0]]
+        position = match.end()
+    return "".join([*out, MARKDOWN_SPECIAL.sub(r"\\\1", text[position:])])
 
 
 def blocks_of(element: Element, depth: int = 0) -> list[tuple[int, list[str]]]:
