@@ -14,6 +14,7 @@ from pathlib import Path
 from conftest import sphinx_build
 
 from sphinx_circ.cli import main
+from sphinx_circ.cli.migrate import Page, migrate_text
 from sphinx_circ.cli.migrate.front import content_strings
 from sphinx_circ.cli.migrate.sites import detect
 
@@ -291,3 +292,40 @@ def test_site_path_without_a_page_is_outside(tmp_path: Path, capsys) -> None:
         f"{site / 'guide' / 'publier.md'}:3: outside: link '/doc/#acces' points outside"
         in report
     )
+
+
+def test_html_page_keeps_what_has_no_markdown(tmp_path: Path) -> None:
+    site = write(tmp_path / "jekyll", {"_config.yml": "title: Données\n"})
+    source = site / "accueil.html"
+    text = (
+        "---\ntitle: Accueil\n---\n"
+        "<!-- bandeau -->\n"
+        '<div class="hero"><h2>Bienvenue</h2>\n'
+        "<p>Un texte 100 % ouvert, avec <em>emphase</em>.\n"
+        "<ul>\n{% for lien in site.data.liens %}\n"
+        '  <li><a href="{{ lien.url }}">{{ lien.titre }}</a></li>\n{% endfor %}\n</ul>\n'
+        "</div>\n<p>Fin\n"
+    )
+    source.write_text(text, encoding="utf-8")
+    page = Page(source, "accueil", "", detect(site).site)
+    result = migrate_text(text, page, {"accueil": page}, str(source))
+    assert result.text == (
+        "---\ntitle: Accueil\n---\n\n# Accueil\n\n"
+        "% <!-- bandeau -->\n\n"
+        "## Bienvenue\n\n"
+        "Un texte 100 % ouvert, avec *emphase*.\n\n"
+        "% <ul>\n% {% for lien in site.data.liens %}\n"
+        '%   <li><a href="{{ lien.url }}">{{ lien.titre }}</a></li>\n% {% endfor %}\n% </ul>\n\n'
+        "Fin\n"
+    )
+    notes = [(n.line, n.kind, n.message) for n in result.notes]
+    assert (
+        4,
+        "comment",
+        "HTML comment kept in a MyST comment: no Markdown for it",
+    ) in notes
+    assert (
+        7,
+        "comment",
+        "HTML <ul> kept in a MyST comment: no Markdown for it (lines 7-11)",
+    ) in notes
