@@ -591,7 +591,8 @@ def convert(doc: Doc) -> None:
             carried[block.key] += 1
         place.append(block)
     if name == "home":
-        before[:0] = home_title(doc)
+        shown = any(b.what == "site.description" for b in [*before, *after])
+        before[:0] = home_title(doc) + ([] if shown else home_description(doc))
     for key in carried:
         doc.front_dropped.add(key)
         doc.note(
@@ -642,6 +643,20 @@ def convert(doc: Doc) -> None:
         )
     if edits:
         doc.apply(edits)
+
+
+def home_description(doc: Doc) -> list[Block]:
+    """The site's description, on a home page whose layout leaves it to its
+    frame (a footer, a banner): the home page is where a reader looks for it."""
+    description = doc.site.config.get("description")
+    if not isinstance(description, str) or not description.strip():
+        return []
+    doc.note(
+        doc.front_lines.get("layout", 0),
+        "converted",
+        "site description (_config.yml) → page content",
+    )
+    return [Block([" ".join(description.split())], -1, what="site.description")]
 
 
 def home_title(doc: Doc) -> list[Block]:
