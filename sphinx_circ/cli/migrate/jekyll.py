@@ -345,6 +345,8 @@ class Block:
     strings: list[tuple[int, str]] = field(default_factory=list)
     foreign: Foreign | None = None
     what: str = ""  # the layout's expression, for the note
+    #: Other front-matter keys it shows (a link's text, from its own field).
+    also: list[str] = field(default_factory=list)
 
 
 def render(
@@ -411,7 +413,10 @@ def output_block(
         url = value.strip()
         url = f"<{url}>" if " " in url else url
         prefix = "#" * max(2, part.level) + " " if part.level else ""
-        return Block([f"{prefix}[{words}]({url})"], line, key, strings)
+        block = Block([f"{prefix}[{words}]({url})"], line, key, strings)
+        if part.label is not None and part.label.scope == "page" and strings:
+            block.also.append(str(part.label.key))
+        return block
     if isinstance(value, list) and value and all(isinstance(v, str) for v, _l in value):
         lines = [f"- {' '.join(v.split())}" for v, _l in value]
         strings = [(n, v) for v, n in value if n >= 0]
@@ -587,8 +592,8 @@ def convert(doc: Doc) -> None:
                 f"'{{{{ {block.what} }}}}' → page content ({renders})",
             )
         else:
-            carried.setdefault(block.key, 0)
-            carried[block.key] += 1
+            for key in [block.key, *block.also]:
+                carried[key] = carried.get(key, 0) + 1
         place.append(block)
     if name == "home":
         shown = any(b.what == "site.description" for b in [*before, *after])
