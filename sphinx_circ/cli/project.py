@@ -9,13 +9,14 @@ import sys
 from pathlib import Path
 
 from .migrate import TOCTREE_MARK, Note, Page, add_toctree, read_source
+from .migrate.jekyll import content_strings, html_pages
 from .migrate.links import anchors
 from .migrate.model import Doc, Result
 from .migrate.navigation import line_of, listed, nav_toctrees, pages_nav
 from .migrate.page import finish, prepare
 from .migrate.report import markdown, note_line, summary
 from .migrate.sites import REPORT_NAME, detect, looked_in, site_pages, site_title
-from .migrate.verify import Output, Verified, verify
+from .migrate.verify import Line, Output, Verified, string_prose, verify
 
 CONF = '''"""Sphinx configuration written by ``sphinx-circ migrate``: adjust as needed."""
 
@@ -81,6 +82,33 @@ def conf(pages: list[Page], notes: list[Note]) -> str:
         'project = "Portail"',
         f"project = {json.dumps(title.strip(), ensure_ascii=False)}",
     )
+
+
+def add_html_pages(sources: list[Path], pages: list[Page], notes: list[Note]) -> None:
+    """Add the pages of Jekyll sites written in HTML (``contact.html``)."""
+    used = {page.docname for page in pages}
+    several = len(sources) > 1
+    for source in sources:
+        site = detect(source).site
+        # The site its Markdown pages have, so their links share its permalinks.
+        site = next((p.site for p in pages if p.site.root == site.root), site)
+        prefix = source.resolve().name if several and source.is_dir() else ""
+        for path, name in html_pages(site, source):
+            if name is None:
+                why = (
+                    "HTML without front matter, not migrated: Jekyll copies it as it is"
+                )
+                notes.append(Note(str(path), 1, "review", why))
+                continue
+            docname = posixpath.join(prefix, name) if prefix else name
+            if docname in used:
+                why = (
+                    f"page written in HTML, not migrated: {docname!r} is already a page"
+                )
+                notes.append(Note(str(path), 1, "review", why))
+                continue
+            used.add(docname)
+            pages.append(Page(path, docname, prefix, site))
 
 
 def toctrees(texts: dict[str, str]) -> dict[str, str]:
@@ -244,6 +272,7 @@ def run_migrate(
             )
             return 2
     pages, notes = collect(sources)
+    add_html_pages(sources, pages, notes)
     if not pages:
         print(
             f"sphinx-circ migrate: no page found (.md or .markdown){looked_in(sources)}",
@@ -314,11 +343,27 @@ def check_build(
     print("Checking: building the migrated pages with Sphinx's text builder…",
           file=sys.stderr)  # fmt: skip
     outputs = {
-        page.docname: Output(page, read[page.docname], results[page.docname].origins)
+        page.docname: Output(
+            page,
+            read[page.docname],
+            results[page.docname].origins,
+            front_prose(page, read[page.docname]),
+        )
         for page in pages
         if page.docname in read
     }
     return verify(output, outputs)
+
+
+def front_prose(page: Page, text: str) -> list[Line]:
+    """The front-matter strings a Jekyll page's layout showed as its content."""
+    if page.site.flavour != "jekyll":
+        return []
+    return [
+        line
+        for number, string in content_strings(page.site, text, page.source)
+        for line in string_prose(number, string)
+    ]
 
 
 def write(files: dict[Path, str | bytes], changed: list[Path]) -> None:

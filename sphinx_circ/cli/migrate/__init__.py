@@ -2,7 +2,8 @@
 
 Each page is parsed with markdown-it-py (``tokens``) and converted from its
 tokens, one step per concern, in the order ``page`` runs them: front matter
-(``front``), MkDocs syntax (``mkdocs``), Liquid (``liquid``), Vue
+(``front``), the front-matter fields a Jekyll layout renders and Jekyll's
+pages written in HTML (``jekyll``), MkDocs syntax (``mkdocs``), Liquid (``liquid``), Vue
 interpolation and containers (``vue``), VuePress's home page (``home``),
 components (``tree``, ``render``, ``landing``, ``components``, with ``html``
 reading the tags), inline tags (``inline``), kramdown attributes

@@ -11,9 +11,12 @@ from typing import Any
 
 import yaml
 
+from .jekyll import content_strings
 from .links import resolve
 from .model import Doc, Edit
 from .tokens import parse
+
+__all__ = ["content_strings", "dump", "load", "tidy"]
 
 DROPPED_LAYOUTS = ("page", "post", "default", "home", "faq", "doc", "article")
 #: MultiMarkdown metadata (MkDocs, Pelican): ``Key: value`` lines opening the page.

@@ -20,6 +20,7 @@ from mdit_py_plugins.anchors.index import slugify as myst_slugify
 from mdit_py_plugins.anchors.index import unique_slug
 
 from ...urls import slugify
+from .jekyll import permalinked, without_baseurl
 from .model import Doc, Edit, Page
 from .tokens import markdown, parse, rewrite
 
@@ -44,12 +45,23 @@ def resolve(page: Page, pages: Mapping[str, Page], url: str) -> str | None:
     if not path:
         return None
     suffix = f"#{fragment}" if fragment else ""
+    if path.startswith("/") and page.site.flavour == "jekyll":
+        published = permalinked(page, pages, path)
+        if published is not None:
+            return published + suffix
+        path = without_baseurl(page.site, path)
     for docname in candidates(page, path):
         if docname in pages:
             return docname + suffix
     slugged = {slugify(name): name for name in pages}
     last = candidates(page, path)[0]
-    for key in (slugify(last), slugify(posixpath.basename(last))):
+    # "/doc/" is not the site's index because its last part is "index".
+    names = (
+        [last]
+        if posixpath.basename(last) == "index"
+        else [last, posixpath.basename(last)]
+    )
+    for key in map(slugify, names):
         if key in slugged:
             return slugged[key] + suffix
     return None

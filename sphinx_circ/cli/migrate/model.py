@@ -48,6 +48,9 @@ class Site:
     config_path: Path | None = None
     #: Folders searched for Jekyll includes or MkDocs snippets, in order.
     include_dirs: list[Path] = field(default_factory=list)
+    #: Jekyll: the docname of each page a ``permalink:`` publishes elsewhere,
+    #: by URL (``faq/citoyen``); read once, when a link first needs it.
+    permalinks: dict[str, str] | None = None
 
     @property
     def liquid(self) -> bool:

@@ -16,6 +16,7 @@ from . import (
     headings,
     home,
     inline,
+    jekyll,
     kramdown,
     liquid,
     macros,
@@ -37,6 +38,8 @@ def prepare(text: str, page: Page, pages: Mapping[str, Page], label: str) -> Doc
     flavour = page.site.flavour
     if flavour != "sphinx":
         escape_percent(doc)
+    if flavour == "jekyll":
+        jekyll.convert(doc)
     if flavour == "mkdocs":
         macros.convert(doc)
         mkdocs.convert(doc)
