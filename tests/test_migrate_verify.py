@@ -210,7 +210,7 @@ def test_golden_prose_arrives_or_is_reported(case: str, tmp_path: Path) -> None:
         },
     )
     for name in other_pages(folder):
-        write(src, {f"{name}.md": "---\norphan: true\n---\n# Page\n"})
+        write(src, {f"{name}.md": "---\norphan: true\n---\n# Page\n\n## Droits\n"})
     for target, source in result.assets.items():
         (src / target).parent.mkdir(parents=True, exist_ok=True)
         shutil.copyfile(source, src / target)
