@@ -223,6 +223,33 @@ def same_block(text: str, kind: str) -> bool:
     return len(tokens) == 2 and tokens[0].type == kind
 
 
+#: VuePress's badge types, as sphinx-design's badge colours (tip is the default).
+BADGES = {
+    "tip": "success",
+    "success": "success",
+    "warning": "warning",
+    "warn": "warning",
+    "danger": "danger",
+    "error": "danger",
+    "info": "info",
+    "note": "info",
+}
+
+
+def badge_role(doc: Doc, line: int, tag: Tag, inner: str) -> str | None:
+    # A role's label cannot hold a backtick: such a badge stays as written.
+    """``<Badge text="beta" type="warning"/>`` → ``{bdg-warning}`beta```."""
+    label = (tag.attrs.get("text") or inner).strip()
+    if not label:
+        doc.note(line, "review", "<Badge> without text removed (it showed nothing)")
+        return ""
+    if "`" in label:
+        return None
+    colour = BADGES.get(tag.attrs.get("type", "tip").strip().lower(), "info")
+    doc.note(line, "converted", f"<Badge> → bdg-{colour} role")
+    return f"{{bdg-{colour}}}`{label}`"
+
+
 def convert_tag(
     doc: Doc, line: int, tag: Tag, closed: bool, inner: str, leading: bool
 ) -> str | None:
@@ -234,6 +261,8 @@ def convert_tag(
             doc.note(line, "converted", f"HTML anchor {name!r} → MyST target")
             return f"({name})="
         return None
+    if tag.name == "Badge":
+        return badge_role(doc, line, tag, plain_text(inner))
     if tag.name == "Button" and closed:
         return button_role(doc, line, tag, plain_text(inner))
     if (

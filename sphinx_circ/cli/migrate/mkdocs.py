@@ -276,6 +276,44 @@ def header(token: Token) -> tuple[str, list[str], str | None, bool]:
     return kind, classes, match.group("title"), is_open
 
 
+#: The title Material shows for a type, in the portal's language (French):
+#: a title the page did not write is the generator's, not the author's.
+DEFAULT_TITLES = {
+    "abstract": "Résumé",
+    "attention": "Attention",
+    "bug": "Bogue",
+    "caution": "Prudence",
+    "check": "Succès",
+    "cite": "Citation",
+    "danger": "Danger",
+    "done": "Fait",
+    "error": "Erreur",
+    "example": "Exemple",
+    "fail": "Échec",
+    "failure": "Échec",
+    "faq": "Question",
+    "help": "Aide",
+    "hint": "Indication",
+    "important": "Important",
+    "info": "Information",
+    "missing": "Manquant",
+    "note": "Note",
+    "question": "Question",
+    "quote": "Citation",
+    "seealso": "Voir aussi",
+    "success": "Succès",
+    "summary": "Résumé",
+    "tip": "Astuce",
+    "tldr": "En bref",
+    "todo": "À faire",
+    "warning": "Avertissement",
+}
+
+
+def default_title(kind: str) -> str:
+    return DEFAULT_TITLES.get(kind, kind.replace("-", " ").capitalize())
+
+
 def admonition(doc: Doc, token: Token) -> Edit:
     assert token.map is not None
     start, end = token.map
@@ -289,7 +327,7 @@ def admonition(doc: Doc, token: Token) -> Edit:
     head = Out(doc)
     extra = " ".join(classes)
     if token.markup.startswith("?"):
-        head.add(f"{indent}{fence}{{dropdown}} {title or kind.title()}", start)
+        head.add(f"{indent}{fence}{{dropdown}} {title or default_title(kind)}", start)
         if is_open:
             head.add(f"{indent}:open:", start)
         colour = next((c for c, kinds in COLOURS.items() if kind in kinds), None)
@@ -308,7 +346,7 @@ def admonition(doc: Doc, token: Token) -> Edit:
         if extra:
             head.add(f"{indent}:class: {extra}", start)
     else:
-        head.add(f"{indent}{fence}{{admonition}} {title or kind.title()}", start)
+        head.add(f"{indent}{fence}{{admonition}} {title or default_title(kind)}", start)
         head.add(f"{indent}:class: {kind} {extra}".rstrip(), start)
     doc.note(
         start, "converted", f"admonition '{text.strip()}' → {head.lines[0].strip()}"
