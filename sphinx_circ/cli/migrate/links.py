@@ -80,6 +80,8 @@ def candidates(page: Page, path: str) -> list[str]:
     names = [posixpath.join(path, "index"), path] if folder else [path]
     if not folder and posixpath.basename(path) != "index":
         names.append(posixpath.join(path, "index"))  # Jekyll's pretty URLs
+    if posixpath.basename(path).lower() == "readme":  # VuePress, MkDocs: the index
+        names.append(posixpath.join(posixpath.dirname(path), "index"))
     if absolute:  # Jekyll publishes collection "_faq/" as "faq/"
         parts = path.split("/")
         if parts[0].startswith("_"):

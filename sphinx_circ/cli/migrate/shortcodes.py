@@ -190,6 +190,45 @@ def convert(doc: Doc) -> None:
     doc.apply(rewrite(doc, parse(doc), SHORTCODE, replace, ("inline",)))
     if icons:
         titles(doc, replace)
+    labels(doc)
+
+
+#: A button role the migration wrote: its label is inside backticks, where
+#: the prose rewrite does not look.
+BUTTON_ROLE = re.compile(r"\{button(?:-[\w]+)?\}`(?P<label>[^`<]*)")
+
+
+def labels(doc: Doc) -> None:
+    """Shortcodes in button labels: emoji as characters, icons left out (a
+    role cannot hold another)."""
+
+    def replace(match: re.Match[str], line: int) -> str | None:
+        code = match.group("code")
+        character = emoji_character(code)
+        if character is not None:
+            doc.note(line, "converted", f"emoji {code!r} → {character}")
+            return match.group("lead") + character + match.group("space")
+        if ICON.match(match.group("name")):
+            doc.note(line, "review", f"icon {code!r} removed from a button's label")
+            return " " if match.group("lead") and match.group("space") else ""
+        return None
+
+    edits: list[Edit] = []
+    literal = literal_lines(parse(doc))
+    for index, text in enumerate(doc.lines):
+        if index in literal or "{button" not in text:
+            continue
+        pieces, position = [], 0
+        for role in BUTTON_ROLE.finditer(text):
+            label = rewrite_text(role.group("label"), index, SHORTCODE, replace)
+            if label is None:
+                continue
+            new = label[0].rstrip() + (" " if role.group("label").endswith(" ") else "")
+            pieces += [text[position : role.start("label")], new]
+            position = role.end("label")
+        if pieces:
+            edits.append(Edit(index, index + 1, ["".join([*pieces, text[position:]])]))
+    doc.apply(edits)
 
 
 #: The directives whose title (argument) the MkDocs step wrote from a page's
