@@ -12,6 +12,7 @@ byte for byte. Attributes with no equivalent are reported.
 
 from __future__ import annotations
 
+import functools
 import re
 
 from .model import Doc, Edit
@@ -51,6 +52,14 @@ def fence(doc: Doc, start: int, markup: str, info: str) -> Edit | None:
     if match is None:
         return None
     lang = match.group("lang")
+    unhighlighted = bool(lang) and not highlighted(lang)
+    if unhighlighted:
+        doc.note(
+            start,
+            "converted",
+            f"code block language {lang!r} unknown to Pygments: highlighted as text",
+        )
+        lang = "text"
     options: list[str] = []
     unknown: list[str] = []
     attrs = match.group("attrs")
@@ -70,7 +79,7 @@ def fence(doc: Doc, start: int, markup: str, info: str) -> Edit | None:
         options.append(f":emphasize-lines: {lines(match.group('lines'))}")
     # MyST reads an info string's first word as the language: kept as
     # written when that word is the language, rewritten when it is not.
-    rewritten = bool(options) or braces or bool(match.group("numbers"))
+    rewritten = bool(options) or braces or bool(match.group("numbers")) or unhighlighted
     if unknown:
         what = "dropped" if rewritten else "kept as written, MyST ignores them"
         doc.note(
@@ -81,7 +90,8 @@ def fence(doc: Doc, start: int, markup: str, info: str) -> Edit | None:
     if not options:
         if not rewritten:
             return None
-        doc.note(start, "converted", f"code block '{info}' → language {lang!r}")
+        if not (unhighlighted and info == match.group("lang")):  # noted above
+            doc.note(start, "converted", f"code block '{info}' → language {lang!r}")
         return Edit(start, start + 1, [opening(doc, start, markup, lang)])
     text = doc.lines[start]
     prefix = text[: text.index(markup)]
@@ -91,6 +101,25 @@ def fence(doc: Doc, start: int, markup: str, info: str) -> Edit | None:
     shown = ", ".join(option.split(":")[1] for option in new[1:-1])
     doc.note(start, "converted", f"code block '{info}' → {{code-block}} ({shown})")
     return Edit(start, start + 1, new, [doc.origin(start)] * len(new))
+
+
+#: Names Sphinx highlights that are no Pygments lexer's.
+SPHINX_LANGUAGES = frozenset({"default", "none", "guess"})
+
+
+@functools.cache
+def highlighted(lang: str) -> bool:
+    """Whether Sphinx can highlight *lang* (else every build warns about it)."""
+    from pygments.lexers import get_lexer_by_name
+    from pygments.util import ClassNotFound
+
+    if lang.lower() in SPHINX_LANGUAGES:
+        return True
+    try:
+        get_lexer_by_name(lang)
+    except ClassNotFound:
+        return False
+    return True
 
 
 def opening(doc: Doc, start: int, markup: str, lang: str) -> str:
