@@ -62,6 +62,8 @@ def myst_attrs(doc: Doc, line: int, attrs: str) -> str:
 def convert(doc: Doc) -> None:
     if doc.site.flavour not in ("mkdocs", "sphinx"):
         extensions(doc)
+    if doc.site.flavour != "sphinx":
+        abbreviations(doc)
     toc(doc)
     headings(doc)
     blocks(doc)
@@ -80,6 +82,53 @@ def convert(doc: Doc) -> None:
         nested(doc)
         inside(doc)
         leftovers(doc)
+
+
+#: ``*[RGPD]: Règlement général…`` (kramdown, and MkDocs' abbr extension).
+ABBREVIATION = re.compile(r"^\*\[(?P<term>[^\]\n]+)\]:[ \t]*(?P<text>.*?)\s*$")
+
+
+def abbreviations(doc: Doc) -> None:
+    """Abbreviation definitions → the ``{abbr}`` role on each use in the page.
+
+    The definition lines showed nothing; each use showed its expansion on
+    hover, as ``{abbr}`` does.
+    """
+    tokens = parse(doc)
+    found: dict[str, str] = {}
+    edits: list[Edit] = []
+    for token in tokens:
+        if token.type != "paragraph_open" or not token.map:
+            continue
+        start, end = token.map
+        matches = [ABBREVIATION.match(doc.lines[n]) for n in range(start, end)]
+        if not all(matches):
+            continue
+        for number, match in enumerate(matches):
+            assert match is not None
+            term, text = match.group("term").strip(), match.group("text")
+            if text and "`" not in term + text and "<" not in term + text:
+                found[term] = text
+                doc.note(
+                    start + number, "converted", f"abbreviation {term!r} → abbr role"
+                )
+            else:
+                doc.note(start + number, "review", f"abbreviation {term!r} removed")
+        edits.append(doc.removal(start, end))
+    if not edits:
+        return
+    doc.apply(edits)
+    if not found:
+        return
+    terms = "|".join(re.escape(t) for t in sorted(found, key=len, reverse=True))
+    # Not inside an address, a role or another word.
+    use = re.compile(rf"(?<![\w/.#=`{{-])(?:{terms})(?![\w/`}}-])")
+
+    def replace(match: re.Match[str], _line: int) -> str:
+        term = match.group(0)
+        return f"{{abbr}}`{term} ({found[term]})`"
+
+    doc.apply(rewrite(doc, parse(doc), use, replace, ("inline",)))
 
 
 def toc(doc: Doc) -> None:

@@ -43,6 +43,7 @@ NOT_PROSE = re.compile(
     |\{::\w+[^{}]*\}|\{:/\w*\}
     |\[\[toc\]\]|\[TOC\]
     |^[ \t]*;*-*8<-+.*$
+    |^\*\[[^\]\n]+\]:.*$
     |^[ \t]*(?:!!!|\?\?\?\+?)(?:[ \t]+[\w-]+)*""",
     re.VERBOSE | re.IGNORECASE | re.DOTALL | re.MULTILINE,
 )
@@ -441,9 +442,15 @@ def build(output: Path, work: Path) -> tuple[dict[str, str], list[str]]:
 
 
 def raw_html_as_text(_app: Any, doctree: Any) -> None:
-    """Raw HTML a page keeps is shown by HTML builders: count its text."""
+    """Raw HTML a page keeps is shown by HTML builders: count its text.
+
+    An abbreviation's expansion shows on hover in HTML, inline in text: left
+    out, as it would split the sentence around it.
+    """
     from docutils import nodes
 
+    for abbreviation in doctree.findall(nodes.abbreviation):
+        abbreviation.attributes.pop("explanation", None)
     for raw in list(doctree.findall(nodes.raw)):
         if "html" in raw.get("format", "").split():
             text = html.unescape(TAG.sub(" ", COMMENT.sub(" ", raw.astext())))
