@@ -230,10 +230,14 @@ def test_jekyll_site_with_front_matter_content(tmp_path: Path, capsys) -> None:
         "Ou à donnees@example.org, objet « demande\\_de\\_données ».\n\n"
         "- Réponse sous **cinq jours**\n- Du lundi au vendredi\n\n"
         '```bash\ncurl "https://example.org/api?q=eau&n=2"\n```\n\n'
-        '% <form action="/envoyer" method="post">\n'
+        '```{raw} html\n<form action="/envoyer" method="post">\n'
+        '  <input name="message">\n</form>\n```\n'
     )
-    assert "contact.html:14: comment: HTML <form> kept in a MyST comment" in report
-    assert "contact.html:1: review: page written in HTML: 1 block(s)" in report
+    assert (
+        "contact.html:14: review: HTML <form> kept as raw HTML: shown by HTML "
+        "builders only (lines 14-16)" in report
+    )
+    assert "contact.html:1: review: page written in HTML" not in report
     assert "google1234.html:1: review: HTML without front matter" in report
     assert ": outside:" not in report
 

@@ -66,7 +66,7 @@ class Output:
 
     scope: str  # "page", "site" or a loop's variable
     key: str | None  # None: the loop's variable itself
-    role: str  # text | heading | link
+    role: str  # text | heading | link | anchor (an element's id)
     level: int = 0  # heading level (of a heading, or a link in a heading)
     label: Output | None = None  # a link's text, from a field
     words: str = ""  # a link's text, as the layout writes it
@@ -92,6 +92,10 @@ class Foreign:
 
 
 Part = Output | Loop | Foreign | str
+
+
+#: An id that can be a MyST target.
+ANCHOR = re.compile(r"[A-Za-z0-9][\w.-]*")
 
 
 def layouts_dir(site: Site) -> Path:
@@ -133,6 +137,11 @@ def cached_plan(
     return parts
 
 
+#: Settings of ``_config.yml`` a page's own layout may show as its text;
+#: the others (``baseurl``, ``url``, ``lang``…) are addresses and settings.
+SITE_PROSE = frozenset({"description", "tagline", "subtitle", "intro"})
+
+
 def visible(text: str) -> str:
     """*text* without what a reader never sees (blanked: lines keep their numbers)."""
     return HIDDEN.sub(lambda m: re.sub(r"[^\n]", " ", m.group(0)), text)
@@ -167,7 +176,7 @@ def scan(
             scope, key = found.groups()
             usable = (
                 (scope == "page" and key and key not in NOT_CONTENT)
-                or (scope == "site" and own and key and key != "title")
+                or (scope == "site" and own and key in SITE_PROSE)
                 or scope in variables
             )
             if not usable:
@@ -257,6 +266,8 @@ def context(text: str, position: int) -> tuple[str, int]:
         )
         if attribute and attribute.group(1).lower() == "href":
             return "link", level
+        if attribute and attribute.group(1).lower() == "id":
+            return "anchor", 0
         return "attribute", 0
     return ("heading", level) if level else ("text", 0)
 
@@ -417,6 +428,10 @@ def output_block(
         if part.label is not None and part.label.scope == "page" and strings:
             block.also.append(str(part.label.key))
         return block
+    if part.role == "anchor":
+        # Links to "page/#id" found the element: a MyST target before what follows.
+        name = value.strip() if isinstance(value, str) else ""
+        return Block([f"({name})="], line, key) if ANCHOR.fullmatch(name) else None
     if isinstance(value, list) and value and all(isinstance(v, str) for v, _l in value):
         lines = [f"- {' '.join(v.split())}" for v, _l in value]
         strings = [(n, v) for v, n in value if n >= 0]
@@ -772,6 +787,8 @@ INLINE_TAGS = frozenset(
     {"a", "strong", "b", "em", "i", "code", "span", "small", "abbr", "br", "img"}
     | {"sup", "sub", "u", "mark", "time", "cite", "q", "s", "del", "ins", "label"}
 )
+#: Elements with no Markdown that work as they are on an HTML page.
+RAW_TAGS = frozenset({"form", "table", "iframe", "video", "audio", "dl", "details"})
 SIMPLE = frozenset({*HEADINGS, "p", "ul", "ol", "li", "blockquote", "hr", "pre"})
 VOID_TAGS = frozenset({"br", "hr", "img", "wbr", "input", "meta", "link", "source"})
 MARKDOWN_SPECIAL = re.compile(r"([\\`*_\[\]<>])")
@@ -983,6 +1000,21 @@ def blocks_in(nodes: list[Element | str]) -> list[tuple[int, list[str]]]:
     return out
 
 
+def html_markdown(text: str) -> list[str] | None:
+    """*text* (an HTML include) as Markdown lines, or None if some of it has
+    no Markdown (a form, a loop…): then it is not inlined at all."""
+    builder = TreeBuilder()
+    builder.feed(text)
+    builder.close()
+    nodes = flatten(builder.root)
+    if not all(isinstance(n, str) or convertible(n) for n in nodes):
+        return None
+    lines: list[str] = []
+    for _line, block in blocks_in(nodes):
+        lines += [*([""] if lines else []), *block]
+    return lines
+
+
 def html_body(doc: Doc) -> None:
     """A page written in HTML: simple blocks as Markdown, the rest in comments."""
     start = doc.front_span[1] if doc.front_span else 0
@@ -1019,6 +1051,19 @@ def html_body(doc: Doc) -> None:
                 add(block, start + line - 1)
             continue
         first, last = start + node.start - 1, start + last_line(node)
+        if node.tag in RAW_TAGS and first >= commented and first < last:
+            # It works as written on an HTML page (a form posting elsewhere,
+            # a table, an embed): kept as HTML rather than hidden.
+            doc.note(
+                first,
+                "review",
+                f"HTML <{node.tag}> kept as raw HTML: shown by HTML builders only"
+                + doc.span(first, last),
+            )
+            add(["```{raw} html", *doc.lines[first:last], "```"], first)
+            origins[len(origins) - (last - first) - 1 : -1] = doc.origins[first:last]
+            commented = last
+            continue
         what = {"!": "HTML comment", "?": "processing instruction"}.get(
             node.tag, f"HTML <{node.tag}>"
         )

@@ -30,7 +30,9 @@ TAG = re.compile(r"\{%-?\s*(\w+)(.*?)-?%\}")
 OUTPUT = re.compile(r"\{\{-?\s*+(?!\$)(.*?)\s*-?\}\}")
 #: Includes included by includes: deeper than this is taken for a loop.
 MAX_DEPTH = 8
-INCLUDED_SUFFIXES = ("", ".md", ".markdown", ".txt")
+HTML_SUFFIXES = (".html", ".htm")
+#: Includes inlined: Markdown and text as they are, HTML written as Markdown.
+INCLUDED_SUFFIXES = ("", ".md", ".markdown", ".txt", *HTML_SUFFIXES)
 
 
 def convert(doc: Doc) -> None:
@@ -199,6 +201,14 @@ def include_file(doc: Doc, line: int, match: re.Match[str]) -> tuple[Path, str] 
         for m in PARAM.finditer(match.group("params"))
     }
     content = INCLUDE_VAR.sub(lambda m: params.get(m.group(1), ""), content)
+    if path.suffix.lower() in HTML_SUFFIXES:
+        # Imported here: jekyll reads this module's patterns.
+        from .jekyll import html_markdown
+
+        lines = html_markdown(content)
+        if lines is None:
+            return None
+        content = "\n".join(lines)
     return path, content.rstrip("\n")
 
 
@@ -207,6 +217,8 @@ def why_not(doc: Doc, line: int, match: re.Match[str]) -> str:
     if path is None:
         where = ", ".join(shown(doc, d) for d in doc.site.include_dirs)
         return f"file not found (in {where or 'no _includes folder'})"
+    if path.suffix.lower() in HTML_SUFFIXES:
+        return "its HTML has no Markdown equivalent (a form, a loop…)"
     return f"{path.suffix or 'this'} file is not Markdown"
 
 
