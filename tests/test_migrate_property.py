@@ -236,3 +236,57 @@ PIECES = st.sampled_from(
 def test_any_text_migrates_once_and_for_all(text: str, flavour: str) -> None:
     output = migrate(text, "page", flavour)  # no exception, whatever the text
     assert migrate(output, "page", "sphinx") == output
+
+
+@st.composite
+def jekyll_page(draw: st.DrawFn) -> tuple[str, list[str]]:
+    """A collection page whose prose lives in its front matter (a theme's
+    layout shows ``description``, ``intro`` and a list of panels)."""
+    words: list[str] = []
+    front = ["---", "layout: page", f"title: {draw(prose(words, ' ')).strip()}"]
+    for key in draw(st.sets(st.sampled_from(["description", "intro"]), min_size=1)):
+        front.append(f"{key}: {draw(prose(words))}")
+    panels = draw(st.integers(0, 3))
+    if panels:
+        front.append("panels:")
+    for _panel in range(panels):
+        front.append(f"  - title: {draw(prose(words, ' ')).strip()}")
+        lines = draw(st.lists(prose(words), min_size=1, max_size=3))
+        front += ["    content: >-", *(f"      {line}" for line in lines)]
+    body = draw(st.lists(block(words, 2), max_size=2))
+    return "\n".join([*front, "---", "", *body]) + "\n", words
+
+
+def test_front_matter_prose_is_in_the_text_build(make_app, tmp_path: Path) -> None:
+    migrated: list[tuple[str, str, list[str]]] = []
+
+    @settings(max_examples=60, derandomize=True, database=None, deadline=None,
+              suppress_health_check=list(HealthCheck))  # fmt: skip
+    @given(jekyll_page())
+    def check(generated: tuple[str, list[str]]) -> None:
+        text, words = generated
+        name = f"page{len(migrated):03d}"
+        output = migrate(text, name, "jekyll")
+        assert migrate(output, name, "sphinx") == output  # idempotent
+        migrated.append((text, output, words))
+
+    check()
+    src = tmp_path / "src"
+    src.mkdir()
+    (src / "conf.py").write_text(CONF, encoding="utf-8")
+    (src / "autre.md").write_text("# Autre\n", encoding="utf-8")
+    names = [f"page{n:03d}" for n in range(len(migrated))]
+    toctree = "\n".join(["autre", *names])
+    (src / "index.md").write_text(
+        f"# Index\n\n```{{toctree}}\n{toctree}\n```\n", encoding="utf-8"
+    )
+    for name, (_text, output, _words) in zip(names, migrated, strict=True):
+        (src / f"{name}.md").write_text(output, encoding="utf-8")
+    app = make_app("text", srcdir=src, builddir=tmp_path / "_build", freshenv=True)
+    app.build()
+    for name, (text, output, words) in zip(names, migrated, strict=True):
+        built = (Path(app.outdir) / f"{name}.txt").read_text(encoding="utf-8").lower()
+        missing = [word for word in words if word not in built]
+        assert not missing, (
+            f"{name}: {missing}\n--- input\n{text}\n--- output\n{output}"
+        )

@@ -7,6 +7,7 @@ their anchors are known.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping
 
 from . import (
@@ -26,7 +27,7 @@ from . import (
 )
 from .links import Links, anchors
 from .model import Doc, Edit, Page, Result
-from .tokens import parse
+from .tokens import literal_lines, parse
 
 Anchors = Mapping[str, tuple[set[str], dict[str, str]]]
 
@@ -38,6 +39,8 @@ def prepare(text: str, page: Page, pages: Mapping[str, Page], label: str) -> Doc
     flavour = page.site.flavour
     if flavour != "sphinx":
         escape_percent(doc)
+    if flavour in ("jekyll", "pelican", "mkdocs"):
+        escape_colon_fences(doc)
     if flavour == "jekyll":
         jekyll.convert(doc)
     if flavour == "mkdocs":
@@ -90,6 +93,23 @@ def escape_percent(doc: Doc) -> None:
                     "converted",
                     "'%' opening a line escaped (MyST reads it as a comment)",
                 )
+    doc.apply(edits)
+
+
+COLON_FENCE = re.compile(r"^(\s*)(:{3,}.*)$")
+
+
+def escape_colon_fences(doc: Doc) -> None:
+    """``:::`` opening a line is text for these generators: MyST would read a
+    directive fence there (and drop what follows it on the line)."""
+    literal = literal_lines(parse(doc))
+    edits = []
+    for line, text in enumerate(doc.lines):
+        match = COLON_FENCE.match(text)
+        if match is None or line in literal:
+            continue
+        edits.append(Edit(line, line + 1, [f"{match.group(1)}\\{match.group(2)}"]))
+        doc.note(line, "converted", "':::' opening a line escaped (MyST reads a fence)")
     doc.apply(edits)
 
 
