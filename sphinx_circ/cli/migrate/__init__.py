@@ -3,17 +3,20 @@
 Each page is parsed with markdown-it-py (``tokens``) and converted from its
 tokens, one step per concern, in the order ``page`` runs them: front matter
 (``front``), the front-matter fields a Jekyll layout renders and Jekyll's
-pages written in HTML (``jekyll``), MkDocs syntax (``mkdocs``), Liquid (``liquid``), Vue
-interpolation and containers (``vue``), VuePress's home page (``home``),
-components (``tree``, ``render``, ``landing``, ``components``, with ``html``
-reading the tags), inline tags (``inline``), kramdown attributes
+pages written in HTML (``jekyll``), mkdocs-macros (``macros``), MkDocs
+syntax (``mkdocs``), emoji and icon shortcodes (``shortcodes``), code-block
+attributes (``code``), Liquid (``liquid``), Vue interpolation and containers
+(``vue``), VuePress's home page (``home``), components (``tree``,
+``render``, ``landing``, ``components``, with ``html`` reading the tags),
+inline tags (``inline``), kramdown attributes and abbreviations
 (``kramdown``), headings (``headings``) and links (``links``). Every step
 replaces whole line ranges (``model``), never a code block. ``sites`` tells
 which generator built a source (``mkdocs_config`` reads ``mkdocs.yml``),
 ``navigation`` writes MkDocs' nav (or ``.pages``) as toctrees, ``report``
-prints the notes and writes MIGRATION.md. What cannot be converted is kept
-in a MyST comment and reported with its exact line.
-Running it on its own output changes nothing.
+prints the notes and writes MIGRATION.md, and ``verify`` builds what was
+written and reports the prose that did not arrive. What cannot be converted
+is kept in a MyST comment and reported with its exact line. Running it on
+its own output changes nothing.
 """
 
 from __future__ import annotations
