@@ -117,7 +117,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         try:
             from .project import run_migrate
         except ModuleNotFoundError as error:
-            if error.name != "ftfy":
+            if error.name not in ("ftfy", "emoji"):
                 raise
             parser.exit(
                 2,
