@@ -226,3 +226,28 @@ def test_golden_prose_arrives_or_is_reported(case: str, tmp_path: Path) -> None:
     }
     unflagged = [n for n in checked.notes if n.kind == "lost" and n.line not in flagged]
     assert not unflagged, notes
+
+
+def test_front_matter_a_home_page_shows_is_checked(
+    tmp_path: Path, capsys, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    site = write(
+        tmp_path / "site",
+        {
+            ".vuepress/config.js": "module.exports = {}\n",
+            "README.md": "---\nhome: true\nheroText: Données du territoire\n"
+            "tagline: Libres et gratuites\nfeatures:\n"
+            "- title: Fiables\n  details: Chaque jeu est décrit.\n"
+            "- title: Ouvertes\n  details: Une carte PERDUE en route.\n---\n",
+        },
+    )
+    lose_lines(monkeypatch)
+    out = tmp_path / "out"
+    assert main(["migrate", str(site), "-o", str(out), "-q"]) == 0
+    printed = capsys.readouterr().out
+    assert "front matter 83.3 % of 6 lines." in printed
+    report = (out / "MIGRATION.md").read_text(encoding="utf-8")
+    assert (
+        f"{site / 'README.md'}:9: lost: front matter text not in the built page: "
+        "'Une carte PERDUE en route.'" in report
+    )

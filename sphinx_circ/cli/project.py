@@ -9,6 +9,7 @@ import sys
 from pathlib import Path
 
 from .migrate import TOCTREE_MARK, Note, Page, add_toctree, read_source
+from .migrate.home import content_strings as home_strings
 from .migrate.jekyll import content_strings, html_pages
 from .migrate.links import anchors
 from .migrate.model import Doc, Result
@@ -356,14 +357,15 @@ def check_build(
 
 
 def front_prose(page: Page, text: str) -> list[Line]:
-    """The front-matter strings a Jekyll page's layout showed as its content."""
-    if page.site.flavour != "jekyll":
+    """The front-matter strings the old site showed as the page's content: a
+    Jekyll layout's fields, a VuePress home page's."""
+    if page.site.flavour == "jekyll":
+        strings = content_strings(page.site, text, page.source)
+    elif page.site.flavour in ("vuepress", "markdown"):
+        strings = home_strings(text)
+    else:
         return []
-    return [
-        line
-        for number, string in content_strings(page.site, text, page.source)
-        for line in string_prose(number, string)
-    ]
+    return [line for number, string in strings for line in string_prose(number, string)]
 
 
 def write(files: dict[Path, str | bytes], changed: list[Path]) -> None:

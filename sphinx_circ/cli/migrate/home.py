@@ -11,6 +11,8 @@ from __future__ import annotations
 import posixpath
 from typing import Any
 
+import yaml
+
 from .inline import button_target
 from .links import find_asset, is_external
 from .model import Doc, Edit, Out
@@ -30,6 +32,42 @@ HOME_KEYS = (
     "footer",
     "footerHtml",
 )
+
+
+#: The keys whose text the home page shows (in ``actions`` and ``features``
+#: items too): what the built page must show.
+SHOWN = frozenset(
+    {"heroText", "tagline", "actionText", "text", "title", "details", "footer"}
+)
+
+
+def content_strings(text: str) -> list[tuple[int, str]]:
+    """(line from 1, string) of each front-matter text a VuePress home page shows."""
+    if not text.startswith("---\n"):
+        return []
+    end = text.find("\n---", 4)
+    try:
+        node = yaml.compose(text[4:end] if end > 0 else "", Loader=yaml.SafeLoader)
+    except yaml.YAMLError:
+        return []
+    if not isinstance(node, yaml.MappingNode) or not any(
+        k.value == "home" and v.value == "true" for k, v in node.value
+    ):
+        return []
+    found: list[tuple[int, str]] = []
+
+    def walk(value: yaml.Node, key: str) -> None:
+        if isinstance(value, yaml.ScalarNode) and key in SHOWN and value.value.strip():
+            found.append((value.start_mark.line + 2, value.value))
+        elif isinstance(value, yaml.SequenceNode) and key in ("actions", "features"):
+            for item in value.value:
+                if isinstance(item, yaml.MappingNode):
+                    for k, v in item.value:
+                        walk(v, str(k.value))
+
+    for key_node, value_node in node.value:
+        walk(value_node, str(key_node.value))
+    return found
 
 
 def convert(doc: Doc) -> None:
