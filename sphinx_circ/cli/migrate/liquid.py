@@ -325,5 +325,7 @@ def raw_markers(doc: Doc) -> None:
             )
     if edits:
         count = f"{len(edits)} line" + ("s" if len(edits) > 1 else "")
-        doc.note(edits[0].start, "converted", f"Liquid raw markers removed ({count})")
+        # mkdocs-macros reads the same markers (with Jinja, not Liquid).
+        engine = "Jinja" if doc.site.flavour == "mkdocs" else "Liquid"
+        doc.note(edits[0].start, "converted", f"{engine} raw markers removed ({count})")
     doc.apply(edits)
