@@ -193,7 +193,7 @@ def test_jekyll_site_with_front_matter_content(tmp_path: Path, capsys) -> None:
         "Les données publiques du territoire, ouvertes à tous.\n\n"
         "Trouvez et réutilisez les jeux de données du territoire.\n\n"
         "Les [questions des citoyens](faq/citoyen.md) ont leurs réponses.\n\n"
-        "Voir [la documentation](doc/index.md) ou [écrivez-nous](contact.md#ecrire).\n\n"
+        "Voir [la documentation](doc/index.md) ou {ref}`écrivez-nous <ecrire>`.\n\n"
         "% {% for post in site.posts %}\n"
     )
     assert "_layouts/home.html:9: comment: layout 'home' lists" in report
@@ -205,7 +205,7 @@ def test_jekyll_site_with_front_matter_content(tmp_path: Path, capsys) -> None:
         "Tout ce qu'il faut savoir pour publier vos données.\n\n"
         "## Préparer le fichier\n\n"
         "Choisissez un format ouvert et décrivez chaque colonne du fichier.\n\n"
-        "[Lire la suite](../doc/index.md#acces)\n\n"
+        "[Lire la suite](../doc/index.md#accès)\n\n"
         "## Connaître ses droits\n\n"
         "Les données publiées restent sous votre responsabilité.\n\n"
         "[Lire la suite](../faq/citoyen.md#droits)\n"

@@ -114,15 +114,28 @@ def kramdown_id(text: str) -> str:
     return re.sub(r"[^a-zA-Z0-9 -]", "", text).replace(" ", "-").lower()
 
 
-def anchors(doc: Doc) -> tuple[set[str], dict[str, str]]:
+#: A page's anchors (its headings' and its targets'), the ids other
+#: generators gave its headings → anchor, and its explicit targets.
+PageAnchors = tuple[set[str], dict[str, str], set[str]]
+
+
+#: A link with plain text to a ``#target`` (what a role's text can hold).
+REFERENCE = re.compile(
+    r"(?<![!\]])\[(?P<text>[^\[\]`<>*_\n]+)\]\(#(?P<target>[\w.-]+)\)"
+)
+
+
+def anchors(doc: Doc) -> PageAnchors:
     """A page's anchors, and the ids other generators gave its headings → anchor."""
     found: set[str] = set()
+    targets: set[str] = set()
     others: dict[str, str] = {}
     slugs: set[str] = set()
     tokens = parse(doc, inline=True)
     for index, token in enumerate(tokens):
         if token.type == "myst_target":
             found.add(token.content.strip())
+            targets.add(token.content.strip())
         if token.type != "heading_open":
             continue
         inline = tokens[index + 1]
@@ -130,9 +143,12 @@ def anchors(doc: Doc) -> tuple[set[str], dict[str, str]]:
         slug = unique_slug(myst_slugify(title), slugs)
         slugs.add(slug)
         found.update({slug, ascii_id(title)})
-        for other in (kramdown_id(title), slugify(title)):
-            others.setdefault(other, slug)
-    return found, others
+        # docutils' ASCII id is found by "page.md#id" with newer myst-parser
+        # only: it is rewritten to MyST's slug, as other generators' ids are.
+        for other in (kramdown_id(title), slugify(title), ascii_id(title)):
+            if other != slug:
+                others.setdefault(other, slug)
+    return found, others, targets
 
 
 # -- the pass -----------------------------------------------------------------
@@ -141,11 +157,11 @@ def anchors(doc: Doc) -> tuple[set[str], dict[str, str]]:
 class Links:
     """Rewrite one page's links; *anchors* are every migrated page's anchors."""
 
-    def __init__(
-        self, doc: Doc, anchors: Mapping[str, tuple[set[str], dict[str, str]]]
-    ):
+    def __init__(self, doc: Doc, anchors: Mapping[str, PageAnchors]):
         self.doc = doc
         self.anchors = anchors
+        #: Targets of other pages the links name: written as ``{ref}`` after.
+        self.referenced: dict[str, str] = {}
 
     def run(self) -> None:
         tokens = parse(self.doc, inline=True)
@@ -157,6 +173,30 @@ class Links:
             self.doc, tokens, DEFINITION_LINE, self.definition, ("definition",)
         )
         self.doc.apply(edits)
+        if self.referenced:
+            self.references()
+
+    def references(self) -> None:
+        """``[text](#target)`` to another page's target → ``{ref}`text <target>```.
+
+        "page.md#target" finds only headings with myst-parser 4.0, and a bare
+        "#target" may find a heading of another page too: ``{ref}`` finds
+        targets only, with every version.
+        """
+
+        def replace(match: re.Match[str], line: int) -> str | None:
+            target = match.group("target")
+            if target not in self.referenced:
+                return None
+            self.doc.note(
+                line,
+                "converted",
+                f"link to target {target!r} of {self.referenced[target]!r} → ref role",
+            )
+            return f"{{ref}}`{match.group('text')} <{target}>`"
+
+        tokens = parse(self.doc, inline=True)
+        self.doc.apply(rewrite(self.doc, tokens, REFERENCE, replace, ("inline",)))
 
     def inline(self, match: re.Match[str], line: int) -> str | None:
         dest = match.group("dest")
@@ -176,6 +216,8 @@ class Links:
         if pelican:
             url = "/" + url[pelican.end() :].lstrip("/")
         if url.startswith("#"):
+            if any(unquote(url[1:]) in a[2] for a in self.anchors.values()):
+                return None  # a target, on this page or another
             return self.fragment(doc.page.docname, url[1:], line, url)
         if is_external(url):
             return None
@@ -193,22 +235,33 @@ class Links:
         if fragment:
             checked = self.fragment(path, fragment, line, url)
             fragment = (checked or "#" + fragment)[1:]
+        if fragment and path != doc.page.docname and self.is_target(path, fragment):
+            self.referenced[unquote(fragment)] = path
+            return "#" + fragment  # then the whole link becomes a ref role
         target = path + (f"#{fragment}" if fragment else "")
         return relative_link(doc.page.docname, target)
+
+    def is_target(self, docname: str, fragment: str) -> bool:
+        """Whether *fragment* is an explicit target of *docname*, not a heading's."""
+        if docname not in self.anchors:
+            return False
+        return unquote(fragment) in self.anchors[docname][2]
 
     def fragment(self, docname: str, fragment: str, line: int, url: str) -> str | None:
         """``#fragment``, rewritten to the anchor MyST gives the same heading."""
         if docname not in self.anchors or not fragment:
             return None
-        found, others = self.anchors[docname]
+        found, others, targets = self.anchors[docname]
         fragment = unquote(fragment)
-        if fragment in found:
+        if fragment in targets or fragment in others.values():
             return None
         if fragment in others:
             self.doc.note(
                 line, "converted", f"anchor '#{fragment}' → '#{others[fragment]}'"
             )
             return "#" + others[fragment]
+        if fragment in found:
+            return None
         self.doc.note(line, "review", f"anchor in {url!r} names no heading or target")
         return None
 

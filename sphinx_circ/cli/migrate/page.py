@@ -25,11 +25,11 @@ from . import (
     shortcodes,
     vue,
 )
-from .links import Links, anchors
+from .links import Links, PageAnchors, anchors
 from .model import Doc, Edit, Page, Result
 from .tokens import literal_lines, parse
 
-Anchors = Mapping[str, tuple[set[str], dict[str, str]]]
+Anchors = Mapping[str, PageAnchors]
 
 
 def prepare(text: str, page: Page, pages: Mapping[str, Page], label: str) -> Doc:

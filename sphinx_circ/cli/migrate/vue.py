@@ -211,6 +211,10 @@ def container(doc: Doc, tokens: list[Token], index: int) -> list[Edit]:
             Edit(start, start + 1, []),
             *([Edit(end, end + 1, [])] if closed else []),
         ]
+    following = doc.lines[start + 1].lstrip() if start + 1 < len(doc.lines) else ""
+    if len(head.lines) > 1 and following.startswith(":"):
+        # A body opening with a fence would be read as one more option.
+        head.add(indent, start)
     what = head.lines[0].strip()
     if name not in ADMONITIONS and name != "details":
         what += f" (:class: {name}, a type of the old site)"
