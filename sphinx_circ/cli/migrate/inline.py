@@ -277,6 +277,15 @@ def convert_tag(
         doc.note(line, "converted", "HTML link → Markdown link")
         return f"[{inner.strip()}]({attrs['href']})"
     if tag.component and tag.name not in INLINE_COMPONENTS:
+        texts = text_attributes(tag)
+        if texts and not closed:
+            # Its attributes were all the reader saw of it: they stay.
+            doc.note(
+                line,
+                "review",
+                f"<{tag.name}> inside a sentence: replaced by the text of its attributes",
+            )
+            return " ".join(texts)
         doc.note(
             line,
             "review",
