@@ -271,7 +271,9 @@ def test_dark_mode_is_set_before_the_first_paint(
         route.fulfill(response=response, body=body)
 
     try:
-        page.route("**/circ-mode.js", slow_mode_script)
+        # Every script late, not only ours: pydata's deferred script sets the
+        # mode too, and would otherwise race the first paint.
+        page.route("**/*.js*", slow_mode_script)
         if loading == "async":
             page.route("**/index.html", as_async)
         page.goto(site + "index.html", wait_until="load")
