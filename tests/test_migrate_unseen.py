@@ -75,6 +75,7 @@ SITES_UNSEEN = {
             "relecture des métadonnées par la mission données",
             "Les étapes à suivre pour qu'un service du Département publie",
             "Une donnée vous manque ?",
+            "Parcourir les jeux de données",  # page.cta.text, a nested key
         ],
     ),
 }  # fmt: skip

@@ -51,7 +51,8 @@ HIDDEN = re.compile(
     re.DOTALL | re.IGNORECASE,
 )
 LIQUID = re.compile(r"\{\{-?\s*(.*?)\s*-?\}\}|\{%-?\s*(\w+)\s*(.*?)\s*-?%\}", re.DOTALL)
-EXPRESSION = re.compile(r"^(\w+)(?:\.(\w+))?$")
+#: ``scope``, ``scope.key`` or ``scope.key.sub`` (``page.cta.text``).
+EXPRESSION = re.compile(r"^(\w+)(?:\.(\w+(?:\.\w+)*))?$")
 FOR = re.compile(r"^(\w+)\s+in\s+([\w.]+)")
 FRONT = re.compile(r"\A\ufeff?---[ \t]*\n(.*?\n)?---[ \t]*(?:\n|\Z)", re.DOTALL)
 CONTENT = "content"
@@ -175,7 +176,7 @@ def scan(
                 continue
             scope, key = found.groups()
             usable = (
-                (scope == "page" and key and key not in NOT_CONTENT)
+                (scope == "page" and key and key.split(".")[0] not in NOT_CONTENT)
                 or (scope == "site" and own and key in SITE_PROSE)
                 or scope in variables
             )
@@ -374,13 +375,13 @@ def render(
             items, _line = lookup(scopes, part.scope, part.key)
             if not isinstance(items, list):
                 continue
-            carried = part.key if part.scope == "page" else key
+            carried = top(part.key) if part.scope == "page" else key
             for item in items:
                 inner = render(part.body, {**scopes, part.var: item}, carried)
                 out += [b for b in inner if isinstance(b, Block)]
         else:
             block = output_block(
-                part, scopes, part.key if part.scope == "page" else key
+                part, scopes, top(part.key) if part.scope == "page" else key
             )
             if block is not None:
                 block.what = f"{part.scope}.{part.key}" if part.key else part.scope
@@ -388,13 +389,18 @@ def render(
     return out
 
 
+def top(key: str | None) -> str | None:
+    """The front-matter key a dotted path (``cta.text``) starts from."""
+    return key.split(".")[0] if key else key
+
+
 def lookup(scopes: dict[str, Located], scope: str, key: str | None) -> Located:
-    value, line = scopes.get(scope, (None, -1))
-    if key is None:
-        return (value, line)
-    if not isinstance(value, dict) or key not in value:
-        return (None, -1)
-    found: Located = value[key]
+    found: Located = scopes.get(scope, (None, -1))
+    for name in key.split(".") if key else []:
+        value = found[0]
+        if not isinstance(value, dict) or name not in value:
+            return (None, -1)
+        found = value[name]
     return found
 
 
@@ -426,7 +432,7 @@ def output_block(
         prefix = "#" * max(2, part.level) + " " if part.level else ""
         block = Block([f"{prefix}[{words}]({url})"], line, key, strings)
         if part.label is not None and part.label.scope == "page" and strings:
-            block.also.append(str(part.label.key))
+            block.also.append(str(top(part.label.key)))
         return block
     if part.role == "anchor":
         # Links to "page/#id" found the element: a MyST target before what follows.
