@@ -275,9 +275,32 @@ def fontawesome_context(
         context["circ_fontawesome"] = needs_fontawesome(app, context)
 
 
+#: What only pydata's Bootstrap bundle brings to life: a ``data-bs-toggle``
+#: other than a tooltip (pydata's own dropdowns, a collapse, a modal…), and
+#: the sidebar-collapse button, whose tooltip pydata's script builds with it.
+#: A tooltip alone is left to the browser's ``title``.
+_BOOTSTRAP_USES = re.compile(
+    r'data-bs-toggle=(?!["\']?tooltip\b)|id=["\']?pst-collapse-sidebar-button\b'
+)
+
+
+def uses_bootstrap(html: str) -> bool:
+    """Whether rendered *html* needs Bootstrap's script."""
+    return _BOOTSTRAP_USES.search(html) is not None
+
+
+def bootstrap_context(
+    app: Sphinx, pagename: str, templatename: str, context: dict[str, Any], doctree: Any
+) -> None:
+    """``circ_uses_bootstrap``: the layout's test on the page it rendered."""
+    if is_circ_theme(app):
+        context["circ_uses_bootstrap"] = uses_bootstrap
+
+
 def setup_assets(app: Sphinx) -> None:
     # After config.read_theme_options (priority 100) has judged the theme.
     app.connect("builder-inited", write_static)
     app.connect("html-page-context", add_page_assets)
     app.connect("html-page-context", drop_unused_design_assets)
     app.connect("html-page-context", fontawesome_context)
+    app.connect("html-page-context", bootstrap_context)

@@ -63,6 +63,8 @@ def footer_context(
 COMPONENTS = {
     "version-switcher": "components/circ-version-switcher.html",
     "search-field": "components/circ-search-field.html",
+    # A disclosure rather than a Bootstrap dropdown: no Bootstrap bundle for it.
+    "theme-switcher": "components/circ-theme-switcher.html",
 }
 
 

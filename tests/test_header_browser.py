@@ -259,3 +259,38 @@ def test_without_a_menu_the_sidebar_follows_the_one_row_header(
             assert 0 <= top - header <= 8.5, (top, header)
         finally:
             page.context.close()
+
+
+def test_mode_switch_is_a_keyboard_disclosure(browser: Any, site: str) -> None:
+    """The mode switch opens and closes without Bootstrap (not loaded on the
+    page), says which mode is on, and gives the focus back."""
+    page = open_page(browser, site + "faq.html", 1280)
+    try:
+        assert page.evaluate("typeof window.bootstrap") == "undefined"
+        toggle = page.locator(".bd-header .theme-switch-button")
+        listbox = page.locator("#" + toggle.get_attribute("aria-controls"))
+        toggle.focus()
+        page.keyboard.press("Enter")
+        assert toggle.get_attribute("aria-expanded") == "true"
+        assert listbox.is_visible()
+        page.keyboard.press("Escape")
+        assert toggle.get_attribute("aria-expanded") == "false"
+        assert not listbox.is_visible()
+        assert page.evaluate("document.activeElement.matches('.theme-switch-button')")
+        page.keyboard.press("Enter")
+        page.keyboard.press("Tab")
+        page.keyboard.press("Tab")
+        page.keyboard.press("Tab")  # auto, light, dark
+        page.keyboard.press("Enter")
+        assert page.evaluate("document.documentElement.dataset.mode") == "dark"
+        assert not listbox.is_visible()
+        dark = listbox.locator("[data-mode=dark]")
+        assert dark.get_attribute("aria-pressed") == "true"
+        assert listbox.locator("[data-mode=light]").get_attribute("aria-pressed") == "false"
+        # A click elsewhere closes it.
+        toggle.click()
+        assert listbox.is_visible()
+        page.mouse.click(5, 700)
+        assert not listbox.is_visible()
+    finally:
+        page.context.close()

@@ -73,3 +73,41 @@ def test_the_request_forms_rules_only_where_there_is_one(build) -> None:
     built = build(site, confoverrides={"circ_request_email": "donnees@example.gouv.fr"})
     assert "circ-request.css" in assets(built, "demande.html")
     assert "circ-request.css" not in assets(built, "index.html")
+
+
+def test_bootstrap_only_where_the_page_uses_it(build) -> None:
+    """The mode switch is a disclosure of the theme's: Bootstrap's bundle is
+    linked where a Bootstrap dropdown is on the page (here pydata's version
+    switcher, placed by the site), and pydata's own script everywhere."""
+    built = build(SITE)
+    for page in ("index.html", "colonnes.html", "onglets.html"):
+        names = assets(built, page)
+        assert "bootstrap.js" not in names, page
+        assert names[-1] == "pydata-sphinx-theme.js", page
+    soup = BeautifulSoup(built.read("index.html"), "html.parser")
+    switch = soup.select_one(".circ-disclosure > button.theme-switch-button")
+    assert switch is not None and switch["aria-expanded"] == "false"
+    assert soup.find(id=switch["aria-controls"]).has_attr("hidden")
+    assert not soup.select("[data-bs-toggle]")
+    options = {
+        "navbar_end": ["version-switcher", "theme-switcher"],
+        "switcher": {"json_url": "_static/switcher.json", "version_match": "1"},
+    }
+    built = build(SITE, confoverrides={"html_theme_options": options})
+    assert "bootstrap.js" in assets(built, "index.html")
+
+
+def test_content_using_bootstrap_keeps_it(build) -> None:
+    """A page whose own HTML uses Bootstrap's data attributes gets its bundle
+    (a tooltip alone does not: the browser shows ``title``)."""
+    site = dict(SITE)
+    site["icone.md"] += (
+        '\n```{raw} html\n<button data-bs-toggle="collapse" data-bs-target="#x">'
+        'Plus</button><div id="x" class="collapse">Texte</div>\n```\n'
+    )
+    site["colonnes.md"] += (
+        '\n```{raw} html\n<span title="Aide" data-bs-toggle="tooltip">?</span>\n```\n'
+    )
+    built = build(site)
+    assert "bootstrap.js" in assets(built, "icone.html")
+    assert "bootstrap.js" not in assets(built, "colonnes.html")

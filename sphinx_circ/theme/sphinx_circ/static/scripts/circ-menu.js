@@ -1,6 +1,8 @@
 /* The header's main menu: the entries that do not fit on the row (and those
    past header_links_before_dropdown) move under "More"; the phone menu gets
-   a close button. Without this script the row wraps and every entry shows. */
+   a close button. Without this script the row wraps and every entry shows.
+   The header's other lists (the mode switch) open as disclosures too, so
+   that no page needs Bootstrap's script for them. */
 (() => {
   "use strict";
 
@@ -78,6 +80,55 @@
       });
     }).observe(menu);
   }
+
+  /* A disclosure (APG): the button opens and closes its list; Escape, a
+     click or focus elsewhere, or a choice made, close it. */
+  function disclosure(container) {
+    const toggle = container.querySelector(":scope > button[aria-controls]");
+    const list = document.getElementById(toggle.getAttribute("aria-controls"));
+    const open = (value) => {
+      toggle.setAttribute("aria-expanded", value ? "true" : "false");
+      list.hidden = !value;
+      list.classList.toggle("show", value);
+    };
+    toggle.addEventListener("click", () => open(list.hidden));
+    list.addEventListener("click", (event) => {
+      if (event.target.closest("button, a")) {
+        open(false);
+        toggle.focus();
+      }
+    });
+    container.addEventListener("keydown", (event) => {
+      if (event.key === "Escape" && !list.hidden) {
+        open(false);
+        toggle.focus();
+      }
+    });
+    container.addEventListener("focusout", (event) => {
+      if (!container.contains(event.relatedTarget)) open(false);
+    });
+    document.addEventListener("click", (event) => {
+      if (!container.contains(event.target)) open(false);
+    });
+  }
+
+  for (const container of document.querySelectorAll(".circ-disclosure")) {
+    disclosure(container);
+  }
+
+  /* The mode switch says which mode is on (pydata's script marks it with a
+     class only). */
+  const pressed = () => {
+    const mode = document.documentElement.dataset.mode || "auto";
+    for (const button of document.querySelectorAll(".theme-change-button[aria-pressed]")) {
+      button.setAttribute("aria-pressed", button.dataset.mode === mode ? "true" : "false");
+    }
+  };
+  pressed();
+  new MutationObserver(pressed).observe(document.documentElement, {
+    attributes: true,
+    attributeFilter: ["data-mode"],
+  });
 
   /* The phone menu is pydata-sphinx-theme's <dialog>: a visible way out. */
   for (const button of document.querySelectorAll(".circ-sidebar-close")) {
