@@ -286,7 +286,10 @@ def test_mode_switch_is_a_keyboard_disclosure(browser: Any, site: str) -> None:
         assert not listbox.is_visible()
         dark = listbox.locator("[data-mode=dark]")
         assert dark.get_attribute("aria-pressed") == "true"
-        assert listbox.locator("[data-mode=light]").get_attribute("aria-pressed") == "false"
+        assert (
+            listbox.locator("[data-mode=light]").get_attribute("aria-pressed")
+            == "false"
+        )
         # A click elsewhere closes it.
         toggle.click()
         assert listbox.is_visible()
