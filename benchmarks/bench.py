@@ -334,7 +334,13 @@ def transferred(out: Path, page: str) -> int:
     stylesheets and scripts it links (fonts and images aside)."""
     html = (out / page).read_text(encoding="utf-8")
     total = len(gzip.compress(html.encode(), 9))
-    linked = re.findall(r'<link[^>]*rel="stylesheet"[^>]*href="([^"]+)"', html)
+    # rel and href in either order (the theme's layout writes href first).
+    linked = [
+        href
+        for tag in re.findall(r"<link\b[^>]*>", html)
+        if re.search(r'\brel="stylesheet"', tag)
+        for href in re.findall(r'\bhref="([^"]+)"', tag)
+    ]
     linked += re.findall(r'<script[^>]*src="([^"]+)"', html)
     folder = (out / page).parent
     for ref in dict.fromkeys(linked):
@@ -342,6 +348,26 @@ def transferred(out: Path, page: str) -> int:
         if path.is_file():
             total += len(gzip.compress(path.read_bytes(), 9))
     return total
+
+
+#: The portal's pages the weight targets are set for.
+PORTAL_PAGES = {
+    "landing": "index.html",
+    "FAQ": "faq/index.html",
+    "dataset": "donnees/dechets-menagers.html",
+}
+
+
+def portal_weights() -> None:
+    """What a reader downloads for three pages of ``docs/`` (gzip)."""
+    with tempfile.TemporaryDirectory() as tmp:
+        out = Path(tmp) / "docs"
+        build(ROOT / "docs", out, "-q")
+        sizes = ", ".join(
+            f"{label} {transferred(out, page) / 1000:.1f} kB"
+            for label, page in PORTAL_PAGES.items()
+        )
+        print(f"docs/ transferred (gzip, HTML + CSS + JS): {sizes}")
 
 
 def main() -> None:
@@ -458,10 +484,11 @@ def main() -> None:
                 f"  {path.relative_to(root / 'out-circ-1')}: {len(data)} B, "
                 f"{len(gzip.compress(data, 9))} B gzip"
             )
+    portal_weights()
     if args.scaling:
         scaling(args.scaling, args.rounds, args.part_size)
     if args.lighthouse:
-        lighthouse(["index.html", "faq/index.html", "donnees/dechets-menagers.html"])
+        lighthouse(list(PORTAL_PAGES.values()))
 
 
 if __name__ == "__main__":

@@ -38,6 +38,7 @@ def setup(app: Sphinx) -> dict[str, Any]:
         setup_config,
     )
     from .csp import setup_csp
+    from .css_subset import setup_css_subset
     from .datasets import setup_datasets
     from .dates import setup_dates
     from .dsfr import setup_dsfr
@@ -85,6 +86,7 @@ def setup(app: Sphinx) -> dict[str, Any]:
     setup_options(app)
     setup_assets(app)
     setup_csp(app)
+    setup_css_subset(app)
     app.add_html_theme(THEME_NAME, str(THEME_DIR))
     app.add_html_theme(DSFR_THEME_NAME, str(DSFR_THEME_DIR))
     return {
@@ -92,6 +94,7 @@ def setup(app: Sphinx) -> dict[str, Any]:
         "parallel_read_safe": True,
         "parallel_write_safe": True,
         # Raised when what the environment keeps changes (1: the datasets'
-        # records, ``env.circ_datasets``), so an older one is read again.
-        "env_version": 1,
+        # records, ``env.circ_datasets``; 2: the names pydata's stylesheet
+        # is cut to, ``env.circ_css_names``), so an older one is read again.
+        "env_version": 2,
     }

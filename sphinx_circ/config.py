@@ -38,6 +38,8 @@ DSFR_THEME_DIR = Path(__file__).parent / "theme" / DSFR_THEME_NAME
 
 #: Page layouts (``layout:`` front matter, ``hero_layout``); the first is the default.
 LAYOUTS = ("default", "landing", "data")
+#: ``parent_stylesheet``: pydata's rules the site can use, or its whole file.
+PARENT_STYLESHEETS = ("used", "whole")
 #: Where a visitor's chosen persona is remembered; the first is the default.
 STORAGE_MODES = ("local", "session", "none")
 
@@ -214,6 +216,9 @@ class ThemeSettings:
     menu_max_entries: int = MENU_MAX_ENTRIES
     #: ``(name, url)`` pairs shown on the header's first row, every url safe.
     quick_links: list[dict[str, str]] = field(default_factory=list)
+    #: pydata-sphinx-theme's stylesheet: the rules the site uses, or whole
+    #: (css_subset.py).
+    parent_stylesheet: str = PARENT_STYLESHEETS[0]
 
     @classmethod
     def read(cls, options: dict[str, Any], confdir: Path) -> ThemeSettings:
@@ -248,6 +253,14 @@ class ThemeSettings:
                     )
                 missing.add(path)
                 setattr(settings, key, "")
+        if settings.parent_stylesheet not in PARENT_STYLESHEETS:
+            warn(
+                f"parent_stylesheet {settings.parent_stylesheet!r} is not one of: "
+                f"{', '.join(PARENT_STYLESHEETS)}",
+                "theme",
+                None,
+            )
+            settings.parent_stylesheet = PARENT_STYLESHEETS[0]
         if settings.hero_layout not in LAYOUTS:
             warn(
                 f"hero_layout {settings.hero_layout!r} is not a layout; use one of: "

@@ -39,6 +39,7 @@ def test_benchmark_prints_its_figures() -> None:
         "basic-theme floor median:",
         "ratio sphinx-circ / basic:",
         "transferred per page (gzip, HTML + CSS + JS): sphinx-circ",
+        "docs/ transferred (gzip, HTML + CSS + JS): landing",
     ):
         assert label in out, label
     assert "documents re-read after editing one persona page: 1" in out
