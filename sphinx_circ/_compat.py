@@ -101,10 +101,3 @@ def conf_py_value(config: Any, name: str) -> Any:
     if not isinstance(raw, dict):
         return UNSET
     return raw.get(name, UNSET)
-
-
-def html_config_hash(builder: Any) -> str:
-    """The hash of the HTML settings Sphinx keeps in ``.buildinfo`` (it
-    changes when a setting that changes the pages does), or ``""``."""
-    info = getattr(builder, "build_info", None)
-    return str(getattr(info, "config_hash", "") or "")

@@ -26,6 +26,7 @@ is (for a site whose scripts from elsewhere build markup in the page).
 from __future__ import annotations
 
 import hashlib
+import json
 import os
 import re
 from collections.abc import Iterable, Iterator
@@ -36,7 +37,6 @@ from docutils import nodes
 from sphinx.application import Sphinx
 from sphinx.environment import BuildEnvironment
 
-from ._compat import html_config_hash
 from .config import is_circ_theme, theme_settings
 
 #: The stylesheet, in ``_static``, as pydata-sphinx-theme names it.
@@ -301,6 +301,25 @@ def merge_names(
 _DIGESTS: dict[Any, str] = {}
 
 
+def settings_text(app: Sphinx) -> str:
+    """The settings that change which of pydata's classes the chrome writes
+    (the theme, its options, the sidebars, the scripts), as stable text."""
+    config = app.config
+    # Registered as (file, attributes) pairs, or as names.
+    scripts = [
+        str(script[0] if isinstance(script, tuple | list) else script)
+        for script in [*app.registry.js_files, *config.html_js_files]
+    ]
+    values = {
+        "theme": config.html_theme,
+        "options": config.html_theme_options,
+        "sidebars": config.html_sidebars,
+        "scripts": scripts,
+    }
+    # An object without a stable text (a function) counts by its type.
+    return json.dumps(values, sort_keys=True, default=lambda o: type(o).__name__)
+
+
 def compute_digest(app: Sphinx, env: BuildEnvironment) -> None:
     """The digest of every source's names, the theme's settings and the
     versions that write the pages."""
@@ -312,12 +331,7 @@ def compute_digest(app: Sphinx, env: BuildEnvironment) -> None:
     for found in getattr(env, "circ_css_names", {}).values():
         names.update(found)
     digest = hashlib.sha256()
-    for part in (
-        __version__,
-        pydata_version,
-        html_config_hash(app.builder),
-        *sorted(names),
-    ):
+    for part in (__version__, pydata_version, settings_text(app), *sorted(names)):
         digest.update(part.encode() + b"\0")
     _DIGESTS[app.builder] = digest.hexdigest()[:16]
 

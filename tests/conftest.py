@@ -90,6 +90,23 @@ def read_site(name: str) -> dict[str, str]:
     }
 
 
+def cli(capsys: Any, *args: str) -> tuple[int, str]:
+    """Run ``sphinx-circ`` with *args* in process: its exit code and output."""
+    from sphinx_circ.cli import main
+
+    code = main(list(args))
+    return code, capsys.readouterr().out
+
+
+def write_tree(root: Path, files: dict[str, str]) -> Path:
+    """Write *files* (path → text) under *root*, folders made; return *root*."""
+    for name, text in files.items():
+        path = root / name
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(text, encoding="utf-8")
+    return root
+
+
 def strip_colors(text: str) -> str:
     return re.sub(r"\x1b\[[0-9;]*m", "", text)
 

@@ -14,6 +14,7 @@ import yaml
 from conftest import (
     REPO,
     SHARED,
+    cli,
     fill_placeholders,
     require_shared,
     run_sphinx,
@@ -157,11 +158,6 @@ def old_site(root: Path) -> Path:
     return site
 
 
-def run(capsys, *args: str) -> tuple[int, str]:
-    code = main(list(args))
-    return code, capsys.readouterr().out
-
-
 def build(project: Path, tmp_path: Path) -> subprocess.CompletedProcess[str]:
     return run_sphinx(project, tmp_path / "html")
 
@@ -169,7 +165,7 @@ def build(project: Path, tmp_path: Path) -> subprocess.CompletedProcess[str]:
 @pytest.fixture
 def migrated(tmp_path: Path, capsys) -> tuple[Path, str]:
     out = tmp_path / "out"
-    code, report = run(capsys, "migrate", str(old_site(tmp_path)), "-o", str(out))
+    code, report = cli(capsys, "migrate", str(old_site(tmp_path)), "-o", str(out))
     assert code == 0
     return out, report
 
@@ -267,16 +263,16 @@ def test_output_builds_with_only_the_reported_warnings(
 def test_migrating_the_output_changes_nothing(migrated, capsys) -> None:
     out, _report = migrated
     before = {p: p.read_bytes() for p in out.rglob("*") if p.is_file()}
-    code, report = run(capsys, "migrate", str(out), "-o", str(out), "--check")
+    code, report = cli(capsys, "migrate", str(out), "-o", str(out), "--check")
     assert code == 0, report
     assert "0 files would change" in report
-    code, _ = run(capsys, "migrate", str(out), "-o", str(out))
+    code, _ = cli(capsys, "migrate", str(out), "-o", str(out))
     assert {p: p.read_bytes() for p in out.rglob("*") if p.is_file()} == before
 
 
 def test_check_fails_when_files_would_change(tmp_path: Path, capsys) -> None:
     site = old_site(tmp_path)
-    code, report = run(
+    code, report = cli(
         capsys, "migrate", str(site), "-o", str(tmp_path / "out"), "--check"
     )
     assert code == 1
@@ -316,7 +312,7 @@ def test_seeds_and_corpus_migrate_to_a_project_that_builds(
     for source in sources:
         require_shared(source)
     out = tmp_path / "out"
-    code, report = run(capsys, "migrate", *map(str, sources), "-o", str(out))
+    code, report = cli(capsys, "migrate", *map(str, sources), "-o", str(out))
     assert code == 0
     faq = (out / "004_0cfeaa7e025654c4.md").read_text(encoding="utf-8")
     assert "Réutilisateur" in faq and "Ã" not in faq  # the seed's mojibake is repaired
@@ -367,7 +363,7 @@ BUILDERS = {
 
 def new_portal(tmp_path: Path, capsys, language: str) -> Path:
     project = tmp_path / language
-    code, out = run(capsys, "new", str(project), "--name", "Portail d'essai",
+    code, out = cli(capsys, "new", str(project), "--name", "Portail d'essai",
                     "--organisation", "Agence d'essai", "--language", language)  # fmt: skip
     assert code == 0 and "sphinx-build" in out, out
     return project

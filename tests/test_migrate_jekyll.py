@@ -11,26 +11,11 @@ import html
 import re
 from pathlib import Path
 
-from conftest import sphinx_build
+from conftest import cli, sphinx_build, write_tree
 
-from sphinx_circ.cli import main
 from sphinx_circ.cli.migrate import Page, migrate_text
 from sphinx_circ.cli.migrate.front import content_strings
 from sphinx_circ.cli.migrate.sites import detect
-
-
-def run(capsys, *args: str) -> tuple[int, str]:
-    code = main(list(args))
-    return code, capsys.readouterr().out
-
-
-def write(root: Path, files: dict[str, str]) -> Path:
-    for name, text in files.items():
-        path = root / name
-        path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_text(text, encoding="utf-8")
-    return root
-
 
 SITE = {
     "_config.yml": """\
@@ -174,9 +159,9 @@ def words(text: str) -> str:
 
 
 def test_jekyll_site_with_front_matter_content(tmp_path: Path, capsys) -> None:
-    site = write(tmp_path / "jekyll", SITE)
+    site = write_tree(tmp_path / "jekyll", SITE)
     out = tmp_path / "out"
-    code, report = run(capsys, "migrate", str(site), "-o", str(out))
+    code, report = cli(capsys, "migrate", str(site), "-o", str(out))
     assert code == 0, report
     assert sorted(p.relative_to(out).as_posix() for p in out.rglob("*.md")) == [
         "MIGRATION.md",
@@ -242,7 +227,7 @@ def test_jekyll_site_with_front_matter_content(tmp_path: Path, capsys) -> None:
     assert ": outside:" not in report
 
     # The output, migrated again as the Sphinx project it is, is unchanged.
-    code, again = run(capsys, "migrate", str(out), "-o", str(out), "--check")
+    code, again = cli(capsys, "migrate", str(out), "-o", str(out), "--check")
     assert code == 0 and "0 files would change" in again, again
 
     html_out = sphinx_build(out, tmp_path / "html")
@@ -262,7 +247,7 @@ def test_jekyll_site_with_front_matter_content(tmp_path: Path, capsys) -> None:
 
 
 def test_content_strings_give_front_matter_lines(tmp_path: Path) -> None:
-    site = write(tmp_path / "jekyll", SITE)
+    site = write_tree(tmp_path / "jekyll", SITE)
     detected = detect(site).site
     text = (site / "_guides" / "publier.md").read_text(encoding="utf-8")
     assert content_strings(detected, text, site / "_guides" / "publier.md") == [
@@ -277,7 +262,7 @@ def test_content_strings_give_front_matter_lines(tmp_path: Path) -> None:
 
 
 def test_site_path_without_a_page_is_outside(tmp_path: Path, capsys) -> None:
-    site = write(
+    site = write_tree(
         tmp_path / "jekyll",
         {
             "_config.yml": "title: Données\nbaseurl: /portail\n",
@@ -287,7 +272,7 @@ def test_site_path_without_a_page_is_outside(tmp_path: Path, capsys) -> None:
         },
     )
     out = tmp_path / "out"
-    code, report = run(capsys, "migrate", str(site), "-o", str(out))
+    code, report = cli(capsys, "migrate", str(site), "-o", str(out))
     assert code == 0, report
     publier = (out / "guide" / "publier.md").read_text(encoding="utf-8")
     # "/doc/" is no page of the site: not its index, though its last part is "index".
@@ -299,7 +284,7 @@ def test_site_path_without_a_page_is_outside(tmp_path: Path, capsys) -> None:
 
 
 def test_html_page_keeps_what_has_no_markdown(tmp_path: Path) -> None:
-    site = write(tmp_path / "jekyll", {"_config.yml": "title: Données\n"})
+    site = write_tree(tmp_path / "jekyll", {"_config.yml": "title: Données\n"})
     source = site / "accueil.html"
     text = (
         "---\ntitle: Accueil\n---\n"

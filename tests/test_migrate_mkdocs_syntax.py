@@ -9,9 +9,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from conftest import sphinx_build
-
-from sphinx_circ.cli import main
+from conftest import cli, sphinx_build, write_tree
 
 MKDOCS_YML = """\
 site_name: Portail des données
@@ -68,21 +66,8 @@ Rendez-vous à 12:30:45 et `:wink:` reste en code, {{ macro_inconnue() }} aussi.
 """
 
 
-def run(capsys, *args: str) -> tuple[int, str]:
-    code = main(list(args))
-    return code, capsys.readouterr().out
-
-
-def write(root: Path, files: dict[str, str]) -> Path:
-    for name, text in files.items():
-        path = root / name
-        path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_text(text, encoding="utf-8")
-    return root
-
-
 def test_mkdocs_material_syntax_site(tmp_path: Path, capsys) -> None:
-    source = write(
+    source = write_tree(
         tmp_path / "site",
         {
             "mkdocs.yml": MKDOCS_YML,
@@ -92,7 +77,7 @@ def test_mkdocs_material_syntax_site(tmp_path: Path, capsys) -> None:
         },
     )
     out = tmp_path / "out"
-    code, report = run(capsys, "migrate", str(source), "-o", str(out))
+    code, report = cli(capsys, "migrate", str(source), "-o", str(out))
     assert code == 0, report
     index = (out / "index.md").read_text(encoding="utf-8")
     assert "{octicon}`mark-github` Le code 👍" in index
@@ -130,7 +115,7 @@ def test_mkdocs_material_syntax_site(tmp_path: Path, capsys) -> None:
 
 
 def test_site_without_macros_keeps_templates_as_text(tmp_path: Path, capsys) -> None:
-    source = write(
+    source = write_tree(
         tmp_path / "site",
         {
             "mkdocs.yml": "site_name: Portail\n",
@@ -140,7 +125,7 @@ def test_site_without_macros_keeps_templates_as_text(tmp_path: Path, capsys) -> 
         },
     )
     out = tmp_path / "out"
-    code, report = run(capsys, "migrate", str(source), "-o", str(out))
+    code, report = cli(capsys, "migrate", str(source), "-o", str(out))
     assert code == 0, report
     index = (out / "index.md").read_text(encoding="utf-8")
     assert '\n\\{% include "x.md" %}\n' in index
@@ -152,7 +137,7 @@ def test_site_without_macros_keeps_templates_as_text(tmp_path: Path, capsys) -> 
 
 
 def test_vuepress_emoji_and_highlighted_lines(tmp_path: Path, capsys) -> None:
-    source = write(
+    source = write_tree(
         tmp_path / "vuepress",
         {
             ".vuepress/config.js": "module.exports = {}\n",
@@ -164,7 +149,7 @@ def test_vuepress_emoji_and_highlighted_lines(tmp_path: Path, capsys) -> None:
         },
     )
     out = tmp_path / "out"
-    code, report = run(capsys, "migrate", str(source), "-o", str(out))
+    code, report = cli(capsys, "migrate", str(source), "-o", str(out))
     assert code == 0, report
     index = (out / "index.md").read_text(encoding="utf-8")
     assert "🎉 Bienvenue" in index

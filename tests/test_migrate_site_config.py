@@ -10,22 +10,9 @@ import re
 from pathlib import Path
 
 import pytest
-from conftest import sphinx_build
+from conftest import cli, sphinx_build, write_tree
 
 from sphinx_circ.cli import main
-
-
-def run(capsys, *args: str) -> tuple[int, str]:
-    code = main(list(args))
-    return code, capsys.readouterr().out
-
-
-def write(root: Path, files: dict[str, str]) -> Path:
-    for name, text in files.items():
-        path = root / name
-        path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_text(text, encoding="utf-8")
-    return root
 
 
 def read(path: Path) -> str:
@@ -36,7 +23,7 @@ def test_env_tag_gives_docs_dir_its_default(
     tmp_path: Path, capsys, monkeypatch
 ) -> None:
     monkeypatch.delenv("MKDOCS_SOURCE_DIR", raising=False)
-    site = write(
+    site = write_tree(
         tmp_path / "site",
         {
             "mkdocs.yml": "site_name: Portail d'essai\n"
@@ -46,7 +33,7 @@ def test_env_tag_gives_docs_dir_its_default(
         },
     )
     out = tmp_path / "out"
-    code, report = run(capsys, "migrate", str(site), "-o", str(out))
+    code, report = cli(capsys, "migrate", str(site), "-o", str(out))
     assert code == 0, report
     assert (out / "index.md").is_file()
     assert "YAML tag" not in report  # !ENV is understood
@@ -57,7 +44,7 @@ def test_env_tag_takes_the_first_variable_set(
 ) -> None:
     monkeypatch.delenv("FIRST_DIR", raising=False)
     monkeypatch.setenv("SECOND_DIR", "pages")
-    site = write(
+    site = write_tree(
         tmp_path / "site",
         {
             "mkdocs.yml": "site_name: Essai\ndocs_dir: !ENV [FIRST_DIR, SECOND_DIR, docs]\n",
@@ -66,13 +53,13 @@ def test_env_tag_takes_the_first_variable_set(
         },
     )
     out = tmp_path / "out"
-    code, report = run(capsys, "migrate", str(site), "-o", str(out))
+    code, report = cli(capsys, "migrate", str(site), "-o", str(out))
     assert code == 0, report
     assert read(out / "index.md").startswith("# Accueil\n")
 
 
 def test_relative_tag_and_unknown_tags_are_named(tmp_path: Path, capsys) -> None:
-    site = write(
+    site = write_tree(
         tmp_path / "site",
         {
             "mkdocs.yml": "site_name: Essai\n"
@@ -87,7 +74,7 @@ def test_relative_tag_and_unknown_tags_are_named(tmp_path: Path, capsys) -> None
         },
     )
     out = tmp_path / "out"
-    code, report = run(capsys, "migrate", str(site), "-o", str(out))
+    code, report = cli(capsys, "migrate", str(site), "-o", str(out))
     assert code == 0, report
     assert "Texte inclus." in read(out / "index.md")
     config = site / "mkdocs.yml"
@@ -101,7 +88,7 @@ def test_relative_tag_and_unknown_tags_are_named(tmp_path: Path, capsys) -> None
 
 
 def test_no_page_found_names_the_config_and_docs_folder(tmp_path: Path, capsys) -> None:
-    site = write(
+    site = write_tree(
         tmp_path / "site",
         {
             "mkdocs.yml": "site_name: Essai\ndocs_dir: contenu\n",
@@ -116,7 +103,7 @@ def test_no_page_found_names_the_config_and_docs_folder(tmp_path: Path, capsys) 
 
 
 def test_exclude_docs_pages_are_not_pages(tmp_path: Path, capsys) -> None:
-    site = write(
+    site = write_tree(
         tmp_path / "site",
         {
             "mkdocs.yml": "site_name: Essai\nexclude_docs: |\n  snippets/\n  *.tmp.md\n"
@@ -129,7 +116,7 @@ def test_exclude_docs_pages_are_not_pages(tmp_path: Path, capsys) -> None:
         },
     )
     out = tmp_path / "out"
-    code, report = run(capsys, "migrate", str(site), "-o", str(out))
+    code, report = cli(capsys, "migrate", str(site), "-o", str(out))
     assert code == 0, report
     assert "Un avis inclus." in read(out / "index.md")
     assert not (out / "snippets").exists()
@@ -171,9 +158,9 @@ def test_project_title_comes_from_the_old_site(
     tmp_path: Path, capsys, files: dict[str, str], title: str
 ) -> None:
     docs = "docs/" if "mkdocs.yml" in files else ""
-    site = write(tmp_path / "site", {**files, f"{docs}index.md": "# Accueil\n"})
+    site = write_tree(tmp_path / "site", {**files, f"{docs}index.md": "# Accueil\n"})
     out = tmp_path / "out"
-    code, report = run(capsys, "migrate", str(site), "-o", str(out))
+    code, report = cli(capsys, "migrate", str(site), "-o", str(out))
     assert code == 0, report
     namespace: dict[str, object] = {}
     exec(read(out / "conf.py"), namespace)
@@ -182,7 +169,7 @@ def test_project_title_comes_from_the_old_site(
 
 
 def test_a_computed_title_keeps_portail(tmp_path: Path, capsys) -> None:
-    site = write(
+    site = write_tree(
         tmp_path / "site",
         {
             ".vuepress/config.ts": "export default {\n  title: process.env.TITRE || 'x',\n}\n",
@@ -190,7 +177,7 @@ def test_a_computed_title_keeps_portail(tmp_path: Path, capsys) -> None:
         },
     )
     out = tmp_path / "out"
-    code, report = run(capsys, "migrate", str(site), "-o", str(out))
+    code, report = cli(capsys, "migrate", str(site), "-o", str(out))
     assert code == 0, report
     assert 'project = "Portail"' in read(out / "conf.py")
     assert re.search(
@@ -202,7 +189,7 @@ def test_a_computed_title_keeps_portail(tmp_path: Path, capsys) -> None:
 
 
 def test_repository_readme_is_left_out(tmp_path: Path, capsys) -> None:
-    site = write(
+    site = write_tree(
         tmp_path / "site",
         {
             "_config.yml": "title: Essai\n",
@@ -212,7 +199,7 @@ def test_repository_readme_is_left_out(tmp_path: Path, capsys) -> None:
         },
     )
     out = tmp_path / "out"
-    code, report = run(capsys, "migrate", str(site), "-o", str(out))
+    code, report = cli(capsys, "migrate", str(site), "-o", str(out))
     assert code == 0, report
     assert not (out / "README.md").exists()
     assert (out / "guide" / "README.md").is_file()  # a page of the site
@@ -222,7 +209,7 @@ def test_repository_readme_is_left_out(tmp_path: Path, capsys) -> None:
 
 
 def test_readme_as_home_is_kept(tmp_path: Path, capsys) -> None:
-    site = write(
+    site = write_tree(
         tmp_path / "site",
         {
             "mkdocs.yml": "site_name: Essai\n",
@@ -232,7 +219,7 @@ def test_readme_as_home_is_kept(tmp_path: Path, capsys) -> None:
         },
     )
     out = tmp_path / "out"
-    code, report = run(capsys, "migrate", str(site), "-o", str(out))
+    code, report = cli(capsys, "migrate", str(site), "-o", str(out))
     assert code == 0, report
     assert read(out / "index.md").startswith("# Accueil\n")
     assert read(out / "guide" / "index.md").startswith("# Index du guide\n")
@@ -242,7 +229,7 @@ def test_readme_as_home_is_kept(tmp_path: Path, capsys) -> None:
 
 
 def test_nested_nav_sections_become_pages(tmp_path: Path, capsys) -> None:
-    site = write(
+    site = write_tree(
         tmp_path / "site",
         {
             "mkdocs.yml": "site_name: Essai\nnot_in_nav: |\n  /brouillon.md\nnav:\n"
@@ -270,7 +257,7 @@ def test_nested_nav_sections_become_pages(tmp_path: Path, capsys) -> None:
         },
     )
     out = tmp_path / "out"
-    code, report = run(capsys, "migrate", str(site), "-o", str(out))
+    code, report = cli(capsys, "migrate", str(site), "-o", str(out))
     assert code == 0, report
     index = read(out / "index.md")
     assert (
@@ -304,12 +291,12 @@ def test_nested_nav_sections_become_pages(tmp_path: Path, capsys) -> None:
     )
     sphinx_build(out, tmp_path / "html")
     # Migrated again, nothing changes.
-    code, report = run(capsys, "migrate", str(out), "-o", str(out), "--check")
+    code, report = cli(capsys, "migrate", str(out), "-o", str(out), "--check")
     assert code == 0 and "0 files would change" in report
 
 
 def test_pages_files_order_and_label_the_menu(tmp_path: Path, capsys) -> None:
-    site = write(
+    site = write_tree(
         tmp_path / "site",
         {
             "mkdocs.yml": "site_name: Essai\nplugins:\n  - awesome-pages\n",
@@ -331,7 +318,7 @@ def test_pages_files_order_and_label_the_menu(tmp_path: Path, capsys) -> None:
         },
     )
     out = tmp_path / "out"
-    code, report = run(capsys, "migrate", str(site), "-o", str(out))
+    code, report = cli(capsys, "migrate", str(site), "-o", str(out))
     assert code == 0, report
     index = read(out / "index.md")
     assert (
@@ -359,7 +346,7 @@ def test_pages_files_order_and_label_the_menu(tmp_path: Path, capsys) -> None:
 
 def test_whole_site_with_its_settings(tmp_path: Path, capsys, monkeypatch) -> None:
     monkeypatch.delenv("PORTAIL_DOCS", raising=False)
-    site = write(
+    site = write_tree(
         tmp_path / "depot",
         {
             "mkdocs.yml": 'site_name: "Données \\"ouvertes\\" de l\'Ain"\n'
@@ -384,7 +371,7 @@ def test_whole_site_with_its_settings(tmp_path: Path, capsys, monkeypatch) -> No
         },
     )
     out = tmp_path / "out"
-    code, report = run(capsys, "migrate", str(site), "-o", str(out))
+    code, report = cli(capsys, "migrate", str(site), "-o", str(out))
     assert code == 0, report
     written = sorted(p.relative_to(out).as_posix() for p in out.rglob("*.md"))
     assert written == [
@@ -419,12 +406,12 @@ def test_whole_site_with_its_settings(tmp_path: Path, capsys, monkeypatch) -> No
     assert "README.md beside index.md: left out" in migration
     sphinx_build(out, tmp_path / "html")
     assert (tmp_path / "html" / "guide" / "installer" / "linux.html").is_file()
-    code, report = run(capsys, "migrate", str(out), "-o", str(out), "--check")
+    code, report = cli(capsys, "migrate", str(out), "-o", str(out), "--check")
     assert code == 0 and "0 files would change" in report
 
 
 def test_a_sidebar_group_title_is_not_the_site_title(tmp_path: Path, capsys) -> None:
-    site = write(
+    site = write_tree(
         tmp_path / "site",
         {
             ".vuepress/config.js": "module.exports = {\n  description: 'x',\n"
@@ -434,7 +421,7 @@ def test_a_sidebar_group_title_is_not_the_site_title(tmp_path: Path, capsys) -> 
         },
     )
     out = tmp_path / "out"
-    code, report = run(capsys, "migrate", str(site), "-o", str(out))
+    code, report = cli(capsys, "migrate", str(site), "-o", str(out))
     assert code == 0, report
     assert 'project = "Portail"' in read(out / "conf.py")
     assert "project title" not in report and "title is computed" not in report

@@ -12,30 +12,17 @@ import sys
 from pathlib import Path
 
 import pytest
-from conftest import SITES, sphinx_build
+from conftest import SITES, cli, sphinx_build, write_tree
 
 from sphinx_circ.cli import main
 
 MKDOCS = SITES / "mkdocs-example"
 
 
-def run(capsys, *args: str) -> tuple[int, str]:
-    code = main(list(args))
-    return code, capsys.readouterr().out
-
-
-def write(root: Path, files: dict[str, str]) -> Path:
-    for name, text in files.items():
-        path = root / name
-        path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_text(text, encoding="utf-8")
-    return root
-
-
 @pytest.fixture
 def mkdocs_out(tmp_path: Path, capsys) -> tuple[Path, str]:
     out = tmp_path / "out"
-    code, report = run(capsys, "migrate", str(MKDOCS), "-o", str(out))
+    code, report = cli(capsys, "migrate", str(MKDOCS), "-o", str(out))
     assert code == 0, report
     return out, report
 
@@ -101,9 +88,9 @@ def test_mkdocs_constructs(mkdocs_out) -> None:
 def test_migrated_site_migrates_to_itself(mkdocs_out, capsys) -> None:
     out, _report = mkdocs_out
     before = {p: p.read_bytes() for p in out.rglob("*") if p.is_file()}
-    code, report = run(capsys, "migrate", str(out), "-o", str(out), "--check")
+    code, report = cli(capsys, "migrate", str(out), "-o", str(out), "--check")
     assert code == 0 and "0 files would change" in report
-    code, report = run(capsys, "migrate", str(out), "-o", str(out))
+    code, report = cli(capsys, "migrate", str(out), "-o", str(out))
     assert code == 0
     assert "MIGRATION" not in report.split("page ", 1)[-1]  # the report is no page
     after = {p: p.read_bytes() for p in out.rglob("*") if p.is_file()}
@@ -113,7 +100,7 @@ def test_migrated_site_migrates_to_itself(mkdocs_out, capsys) -> None:
 
 
 def test_report_lists_each_page_with_exact_lines(tmp_path: Path, capsys) -> None:
-    site = write(
+    site = write_tree(
         tmp_path / "site",
         {
             "index.md": '# Accueil\n\n<Carte\n    :zoom="3"\n/>\n\nVoir [ailleurs](/ailleurs.html).\n\n'
@@ -122,7 +109,7 @@ def test_report_lists_each_page_with_exact_lines(tmp_path: Path, capsys) -> None
         },
     )
     out = tmp_path / "out"
-    code, _ = run(capsys, "migrate", str(site), "-o", str(out))
+    code, _ = cli(capsys, "migrate", str(site), "-o", str(out))
     assert code == 0
     report = (out / "MIGRATION.md").read_text(encoding="utf-8")
     assert "| `index` | 0 | 0 | 1 | 2 |" in report
@@ -139,9 +126,9 @@ def test_report_lists_each_page_with_exact_lines(tmp_path: Path, capsys) -> None
 
 
 def test_an_existing_conf_is_told_about_the_report(tmp_path: Path, capsys) -> None:
-    site = write(tmp_path / "site", {"index.md": "# Accueil\n"})
-    out = write(tmp_path / "out", {"conf.py": 'extensions = ["sphinx_circ"]\n'})
-    code, printed = run(capsys, "migrate", str(site), "-o", str(out))
+    site = write_tree(tmp_path / "site", {"index.md": "# Accueil\n"})
+    out = write_tree(tmp_path / "out", {"conf.py": 'extensions = ["sphinx_circ"]\n'})
+    code, printed = cli(capsys, "migrate", str(site), "-o", str(out))
     assert code == 0
     assert "Add 'MIGRATION.md' to exclude_patterns" in printed
     assert (out / "conf.py").read_text(
@@ -150,7 +137,7 @@ def test_an_existing_conf_is_told_about_the_report(tmp_path: Path, capsys) -> No
 
 
 def test_jekyll_site(tmp_path: Path, capsys) -> None:
-    site = write(
+    site = write_tree(
         tmp_path / "jekyll",
         {
             "_config.yml": "title: Données du territoire\nexclude:\n  - README.md\n",
@@ -164,7 +151,7 @@ def test_jekyll_site(tmp_path: Path, capsys) -> None:
         },
     )
     out = tmp_path / "out"
-    code, report = run(capsys, "migrate", str(site), "-o", str(out))
+    code, report = cli(capsys, "migrate", str(site), "-o", str(out))
     assert code == 0, report
     assert sorted(p.relative_to(out).as_posix() for p in out.rglob("*.md")) == [
         "MIGRATION.md",
@@ -183,7 +170,7 @@ def test_jekyll_site(tmp_path: Path, capsys) -> None:
 
 
 def test_vuepress_site(tmp_path: Path, capsys) -> None:
-    site = write(
+    site = write_tree(
         tmp_path / "vuepress",
         {
             ".vuepress/config.js": "module.exports = {}\n",
@@ -194,7 +181,7 @@ def test_vuepress_site(tmp_path: Path, capsys) -> None:
         },
     )
     out = tmp_path / "out"
-    code, report = run(capsys, "migrate", str(site), "-o", str(out))
+    code, report = cli(capsys, "migrate", str(site), "-o", str(out))
     assert code == 0
     assert (out / "index.md").is_file() and (out / "guide" / "index.md").is_file()
     assert ":::{hero}\n# Accueil\n:::" in (out / "index.md").read_text(encoding="utf-8")
@@ -206,7 +193,7 @@ def test_vuepress_site(tmp_path: Path, capsys) -> None:
 
 
 def test_bad_input_gives_notes_not_tracebacks(tmp_path: Path, capsys) -> None:
-    site = write(
+    site = write_tree(
         tmp_path / "site",
         {
             "mkdocs.yml": "site_name: [non fermé\nnav: {\n",
@@ -215,7 +202,7 @@ def test_bad_input_gives_notes_not_tracebacks(tmp_path: Path, capsys) -> None:
         },
     )
     (site / "docs" / "binaire.md").write_bytes(bytes(range(256)) * 4)
-    code, report = run(capsys, "migrate", str(site), "-o", str(tmp_path / "out"))
+    code, report = cli(capsys, "migrate", str(site), "-o", str(tmp_path / "out"))
     assert code == 0
     assert re.search(
         r"mkdocs\.yml: review: mkdocs\.yml cannot be read \(\w+Error\): no navigation",
@@ -232,7 +219,7 @@ def test_bad_input_gives_notes_not_tracebacks(tmp_path: Path, capsys) -> None:
 def test_unreadable_page_fails_after_the_others(
     tmp_path: Path, capsys, monkeypatch
 ) -> None:
-    site = write(
+    site = write_tree(
         tmp_path / "site", {"index.md": "# Accueil\n", "secret.md": "# Secret\n"}
     )
     real = Path.read_bytes
@@ -253,13 +240,13 @@ def test_unreadable_page_fails_after_the_others(
 def test_a_page_the_migration_cannot_convert_is_copied(
     tmp_path: Path, capsys, monkeypatch
 ) -> None:
-    site = write(tmp_path / "site", {"index.md": "# Accueil\n\n<Hero>\n"})
+    site = write_tree(tmp_path / "site", {"index.md": "# Accueil\n\n<Hero>\n"})
 
     def broken(doc) -> None:
         raise RuntimeError("boom")
 
     monkeypatch.setattr("sphinx_circ.cli.migrate.page.components.convert", broken)
-    code, report = run(capsys, "migrate", str(site), "-o", str(tmp_path / "out"))
+    code, report = cli(capsys, "migrate", str(site), "-o", str(tmp_path / "out"))
     assert code == 0
     assert (
         "index.md:1: review: not converted (RuntimeError: boom): copied as it is"
@@ -281,18 +268,20 @@ def test_output_piped_into_a_reader_that_stops(tmp_path: Path) -> None:
 
 
 def test_a_first_migration_in_place_writes_its_report(tmp_path: Path, capsys) -> None:
-    site = write(tmp_path / "site", {"index.md": "<Hero>\n\n# Accueil\n\n</Hero>\n"})
-    code, _ = run(capsys, "migrate", str(site), "-o", str(site))
+    site = write_tree(
+        tmp_path / "site", {"index.md": "<Hero>\n\n# Accueil\n\n</Hero>\n"}
+    )
+    code, _ = cli(capsys, "migrate", str(site), "-o", str(site))
     assert code == 0
     assert ":::{hero}" in (site / "index.md").read_text(encoding="utf-8")
     report = (site / "MIGRATION.md").read_text(encoding="utf-8")
     assert "<Hero> → hero" in report
-    code, _ = run(capsys, "migrate", str(site), "-o", str(site))
+    code, _ = cli(capsys, "migrate", str(site), "-o", str(site))
     assert (site / "MIGRATION.md").read_text(encoding="utf-8") == report
 
 
 def test_mkdocs_before_1_called_its_nav_pages(tmp_path: Path, capsys) -> None:
-    site = write(
+    site = write_tree(
         tmp_path / "ancien",
         {
             "mkdocs.yml": "site_name: Ancienne documentation\npages:\n"
@@ -302,7 +291,7 @@ def test_mkdocs_before_1_called_its_nav_pages(tmp_path: Path, capsys) -> None:
         },
     )
     out = tmp_path / "out"
-    code, _ = run(capsys, "migrate", str(site), "-o", str(out))
+    code, _ = cli(capsys, "migrate", str(site), "-o", str(out))
     assert code == 0
     index = (out / "index.md").read_text(encoding="utf-8")
     assert ":caption: Installer\n\n1. Dépendances <dependances>\n```" in index

@@ -12,6 +12,7 @@ import shutil
 from pathlib import Path
 
 import pytest
+from conftest import write_tree
 from test_migrate import CASE_NAMES, CASES, migrate_case, other_pages
 
 from sphinx_circ.cli import main, project
@@ -20,14 +21,6 @@ from sphinx_circ.cli.migrate.model import Result
 from sphinx_circ.cli.migrate.sites import detect
 from sphinx_circ.cli.migrate.verify import Output, page_prose, verify
 from sphinx_circ.cli.project import CONF
-
-
-def write(root: Path, files: dict[str, str]) -> Path:
-    for name, text in files.items():
-        path = root / name
-        path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_text(text, encoding="utf-8")
-    return root
 
 
 def runs(text: str, flavour: str = "markdown") -> dict[int, list[str]]:
@@ -94,7 +87,7 @@ def test_every_line_the_build_does_not_show_is_named(tmp_path: Path) -> None:
     removed = {3, 4, 8, 13, 16, 18}
     lines = PAGE.split("\n")
     written = "\n".join(t for n, t in enumerate(lines, 1) if n not in removed)
-    src = write(
+    src = write_tree(
         tmp_path / "src",
         {
             "conf.py": CONF,
@@ -145,7 +138,7 @@ def lose_lines(monkeypatch: pytest.MonkeyPatch) -> None:
 def test_a_site_that_loses_lines_says_which(
     tmp_path: Path, capsys, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    site = write(tmp_path / "site", LOSSY)
+    site = write_tree(tmp_path / "site", LOSSY)
     lose_lines(monkeypatch)
     out = tmp_path / "out"
     assert main(["migrate", str(site), "-o", str(out)]) == 0
@@ -173,7 +166,7 @@ def test_a_site_that_loses_lines_says_which(
 
 
 def test_a_site_that_loses_nothing_passes_strict(tmp_path: Path, capsys) -> None:
-    site = write(
+    site = write_tree(
         tmp_path / "site",
         {**LOSSY, "guide/README.md": "# Guide\n\nRien à signaler.\n"},
     )
@@ -188,8 +181,10 @@ def test_a_site_that_loses_nothing_passes_strict(tmp_path: Path, capsys) -> None
 
 
 def test_a_build_that_fails_is_reported_not_raised(tmp_path: Path, capsys) -> None:
-    site = write(tmp_path / "site", {"index.md": "# Accueil\n\nTexte.\n"})
-    out = write(tmp_path / "out", {"conf.py": 'extensions = ["extension_absente"]\n'})
+    site = write_tree(tmp_path / "site", {"index.md": "# Accueil\n\nTexte.\n"})
+    out = write_tree(
+        tmp_path / "out", {"conf.py": 'extensions = ["extension_absente"]\n'}
+    )
     assert main(["migrate", str(site), "-o", str(out), "-q"]) == 0
     printed = capsys.readouterr().out
     assert "Prose not checked: ExtensionError" in printed
@@ -201,7 +196,7 @@ def test_golden_prose_arrives_or_is_reported(case: str, tmp_path: Path) -> None:
     """In every golden case, a lost line is one a note already flagged."""
     folder = CASES / case
     result, notes = migrate_case(folder)
-    src = write(
+    src = write_tree(
         tmp_path / "src",
         {
             "conf.py": CONF + 'suppress_warnings = ["circ.legal"]\n',
@@ -210,7 +205,7 @@ def test_golden_prose_arrives_or_is_reported(case: str, tmp_path: Path) -> None:
         },
     )
     for name in other_pages(folder):
-        write(src, {f"{name}.md": "---\norphan: true\n---\n# Page\n\n## Droits\n"})
+        write_tree(src, {f"{name}.md": "---\norphan: true\n---\n# Page\n\n## Droits\n"})
     for target, source in result.assets.items():
         (src / target).parent.mkdir(parents=True, exist_ok=True)
         shutil.copyfile(source, src / target)
@@ -231,7 +226,7 @@ def test_golden_prose_arrives_or_is_reported(case: str, tmp_path: Path) -> None:
 def test_front_matter_a_home_page_shows_is_checked(
     tmp_path: Path, capsys, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    site = write(
+    site = write_tree(
         tmp_path / "site",
         {
             ".vuepress/config.js": "module.exports = {}\n",

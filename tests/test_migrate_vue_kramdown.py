@@ -9,24 +9,9 @@ import html
 import re
 from pathlib import Path
 
-from conftest import sphinx_build
-
-from sphinx_circ.cli import main
+from conftest import cli, sphinx_build, write_tree
 
 SVG = '<svg xmlns="http://www.w3.org/2000/svg"/>\n'
-
-
-def run(capsys, *args: str) -> tuple[int, str]:
-    code = main(list(args))
-    return code, capsys.readouterr().out
-
-
-def write(root: Path, files: dict[str, str]) -> Path:
-    for name, text in files.items():
-        path = root / name
-        path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_text(text, encoding="utf-8")
-    return root
 
 
 def page_text(path: Path) -> str:
@@ -38,7 +23,7 @@ def page_text(path: Path) -> str:
 
 
 def test_vuepress_site_keeps_labels_and_titles(tmp_path: Path, capsys) -> None:
-    src = write(
+    src = write_tree(
         tmp_path / "vuepress",
         {
             ".vuepress/config.js": "module.exports = {}\n",
@@ -68,7 +53,7 @@ def test_vuepress_site_keeps_labels_and_titles(tmp_path: Path, capsys) -> None:
         },
     )
     out = tmp_path / "out"
-    code, report = run(capsys, "migrate", str(src), "-o", str(out))
+    code, report = cli(capsys, "migrate", str(src), "-o", str(out))
     assert code == 0, report
     index = (out / "index.md").read_text(encoding="utf-8")
     assert "[[toc]]" not in index
@@ -104,7 +89,7 @@ def test_vuepress_site_keeps_labels_and_titles(tmp_path: Path, capsys) -> None:
 
 
 def test_jekyll_site_shows_no_attribute_list(tmp_path: Path, capsys) -> None:
-    src = write(
+    src = write_tree(
         tmp_path / "jekyll",
         {
             "_config.yml": "title: Portail\n",
@@ -129,7 +114,7 @@ def test_jekyll_site_shows_no_attribute_list(tmp_path: Path, capsys) -> None:
         },
     )
     out = tmp_path / "out"
-    code, report = run(capsys, "migrate", str(src), "-o", str(out))
+    code, report = cli(capsys, "migrate", str(src), "-o", str(out))
     assert code == 0, report
     index = (out / "index.md").read_text(encoding="utf-8")
     assert "{:" not in index

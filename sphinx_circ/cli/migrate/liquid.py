@@ -13,6 +13,7 @@ import re
 from pathlib import Path, PurePosixPath
 from typing import Any
 
+from .htmltext import html_markdown
 from .model import Doc, Edit
 from .tokens import line_offsets, literal_lines, parse, rewrite, segments
 
@@ -202,9 +203,6 @@ def include_file(doc: Doc, line: int, match: re.Match[str]) -> tuple[Path, str] 
     }
     content = INCLUDE_VAR.sub(lambda m: params.get(m.group(1), ""), content)
     if path.suffix.lower() in HTML_SUFFIXES:
-        # Imported here: jekyll reads this module's patterns.
-        from .jekyll import html_markdown
-
         lines = html_markdown(content)
         if lines is None:
             return None

@@ -35,65 +35,20 @@
     toggle.classList.toggle("circ-menu__toggle--current", current);
   }
 
-  function dropdown(menu) {
-    const more = menu.querySelector(".circ-menu__more");
-    const toggle = more.querySelector("button");
-    const panel = document.getElementById(toggle.getAttribute("aria-controls"));
-    const open = (value) => {
-      toggle.setAttribute("aria-expanded", value ? "true" : "false");
-      panel.hidden = !value;
-      if (!value) return;
-      /* Past the page's end, the list opens towards the row's start. */
-      panel.classList.remove("circ-menu__more-list--end");
-      if (panel.getBoundingClientRect().right > document.documentElement.clientWidth) {
-        panel.classList.add("circ-menu__more-list--end");
-      }
-    };
-    toggle.addEventListener("click", () => open(panel.hidden));
-    more.addEventListener("keydown", (event) => {
-      if (event.key === "Escape" && !panel.hidden) {
-        open(false);
-        toggle.focus();
-      }
-    });
-    more.addEventListener("focusout", (event) => {
-      if (!more.contains(event.relatedTarget)) open(false);
-    });
-    document.addEventListener("click", (event) => {
-      if (!more.contains(event.target)) open(false);
-    });
-  }
-
-  for (const menu of document.querySelectorAll(".circ-menu[data-circ-limit]")) {
-    /* From here the row keeps to one line (circ-menu--fitted). */
-    menu.classList.add("circ-menu--fitted");
-    dropdown(menu);
-    fit(menu);
-    let width = menu.clientWidth;
-    let pending = 0;
-    new ResizeObserver(() => {
-      if (pending || menu.clientWidth === width) return;
-      pending = requestAnimationFrame(() => {
-        pending = 0;
-        width = menu.clientWidth;
-        fit(menu);
-      });
-    }).observe(menu);
-  }
-
   /* A disclosure (APG): the button opens and closes its list; Escape, a
-     click or focus elsewhere, or a choice made, close it. */
-  function disclosure(container) {
-    const toggle = container.querySelector(":scope > button[aria-controls]");
+     click or focus elsewhere, or a choice made (a button of the list), close
+     it. "More" and the mode switch are both. */
+  function disclosure(container, toggle, opened) {
     const list = document.getElementById(toggle.getAttribute("aria-controls"));
     const open = (value) => {
       toggle.setAttribute("aria-expanded", value ? "true" : "false");
       list.hidden = !value;
       list.classList.toggle("show", value);
+      if (value && opened) opened(list);
     };
     toggle.addEventListener("click", () => open(list.hidden));
     list.addEventListener("click", (event) => {
-      if (event.target.closest("button, a")) {
+      if (event.target.closest("button")) {
         open(false);
         toggle.focus();
       }
@@ -112,8 +67,32 @@
     });
   }
 
+  for (const menu of document.querySelectorAll(".circ-menu[data-circ-limit]")) {
+    /* From here the row keeps to one line (circ-menu--fitted). */
+    menu.classList.add("circ-menu--fitted");
+    const more = menu.querySelector(".circ-menu__more");
+    disclosure(more, more.querySelector("button"), (panel) => {
+      /* Past the page's end, the list opens towards the row's start. */
+      panel.classList.remove("circ-menu__more-list--end");
+      if (panel.getBoundingClientRect().right > document.documentElement.clientWidth) {
+        panel.classList.add("circ-menu__more-list--end");
+      }
+    });
+    fit(menu);
+    let width = menu.clientWidth;
+    let pending = 0;
+    new ResizeObserver(() => {
+      if (pending || menu.clientWidth === width) return;
+      pending = requestAnimationFrame(() => {
+        pending = 0;
+        width = menu.clientWidth;
+        fit(menu);
+      });
+    }).observe(menu);
+  }
+
   for (const container of document.querySelectorAll(".circ-disclosure")) {
-    disclosure(container);
+    disclosure(container, container.querySelector(":scope > button[aria-controls]"));
   }
 
   /* The mode switch says which mode is on (pydata's script marks it with a
