@@ -323,6 +323,8 @@ def settings_text(app: Sphinx) -> str:
 def compute_digest(app: Sphinx, env: BuildEnvironment) -> None:
     """The digest of every source's names, the theme's settings and the
     versions that write the pages."""
+    if not is_circ_theme(app):
+        return
     from pydata_sphinx_theme import __version__ as pydata_version
 
     from . import __version__
