@@ -65,6 +65,8 @@ COMPONENTS = {
     "search-field": "components/circ-search-field.html",
     # A disclosure rather than a Bootstrap dropdown: no Bootstrap bundle for it.
     "theme-switcher": "components/circ-theme-switcher.html",
+    # The page's table of contents computed once per page, not twice.
+    "page-toc": "components/circ-page-toc.html",
 }
 
 
@@ -83,9 +85,27 @@ def own_components(
                 context[key] = [COMPONENTS.get(name, name) for name in names]
 
 
+def page_toc_context(
+    app: Sphinx, pagename: str, templatename: str, context: dict[str, Any], doctree: Any
+) -> None:
+    """``circ_page_toc``: pydata's ``generate_toc_html`` (set later, by its own
+    handler), called once per page however often the page's templates ask."""
+    if theme_settings(app) is None:
+        return
+    found: list[Any] = []
+
+    def circ_page_toc() -> Any:
+        if not found:
+            found.append(context["generate_toc_html"]())
+        return found[0]
+
+    context["circ_page_toc"] = circ_page_toc
+
+
 def setup_options(app: Sphinx) -> None:
     # After config.read_theme_options (priority 100).
     app.connect("builder-inited", write_palette)
     app.connect("html-page-context", footer_context)
     # Before pydata-sphinx-theme resolves the component names (priority 500).
     app.connect("html-page-context", own_components, priority=400)
+    app.connect("html-page-context", page_toc_context)

@@ -111,3 +111,35 @@ def test_content_using_bootstrap_keeps_it(build) -> None:
     built = build(site)
     assert "bootstrap.js" in assets(built, "icone.html")
     assert "bootstrap.js" not in assets(built, "colonnes.html")
+
+
+def test_the_page_toc_is_computed_once_and_only_where_it_shows(
+    build, monkeypatch
+) -> None:
+    """pydata renders the secondary sidebar's templates twice per page (once to
+    drop the empty ones); the theme's copy of "On this page" computes the
+    table of contents once."""
+    from pydata_sphinx_theme import toctree
+
+    calls: list[str] = []
+    original = toctree.add_toctree_functions
+
+    def counting(app, pagename, templatename, context, doctree) -> None:
+        original(app, pagename, templatename, context, doctree)
+        generate = context["generate_toc_html"]
+
+        def counted(*args, **kwargs):
+            calls.append(pagename)
+            return generate(*args, **kwargs)
+
+        context["generate_toc_html"] = counted
+
+    monkeypatch.setattr(toctree, "add_toctree_functions", counting)
+    site = dict(SITE)
+    site["colonnes.md"] = "# Colonnes\n\n## Une\n\nTexte.\n\n## Deux\n\nTexte.\n"
+    built = build(site)
+    soup = BeautifulSoup(built.read("colonnes.html"), "html.parser")
+    assert [a.get_text() for a in soup.select("#pst-page-toc-nav a")] == ["Une", "Deux"]
+    onglets = BeautifulSoup(built.read("onglets.html"), "html.parser")
+    assert onglets.select_one("#pst-page-toc-nav") is None
+    assert calls.count("colonnes") == 1
