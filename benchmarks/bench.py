@@ -272,7 +272,8 @@ def lighthouse(pages: list[str], runs: int = 3) -> None:
         with serve(out, compress=True) as url:
             print(
                 f"lighthouse, mobile, median of {runs} runs:\n"
-                f"{'page':32} {'perf.':>6} {'a11y':>5} {'FCP':>7} {'LCP':>7} {'TBT':>6} {'CLS':>5}"
+                f"{'page':32} {'perf.':>6} {'a11y':>5} {'b.p.':>5} {'SEO':>5} "
+                f"{'FCP':>7} {'LCP':>7} {'TBT':>6} {'CLS':>5}"
             )
             for page in pages:
                 reports = []
@@ -285,7 +286,8 @@ def lighthouse(pages: list[str], runs: int = 3) -> None:
                             "--quiet",
                             "--output=json",
                             f"--output-path={report}",
-                            "--only-categories=performance,accessibility",
+                            "--only-categories=performance,accessibility,"
+                            "best-practices,seo",
                             "--form-factor=mobile",
                             "--chrome-flags=--headless --no-sandbox --disable-gpu "
                             "--disable-background-networking",
@@ -301,6 +303,8 @@ def lighthouse(pages: list[str], runs: int = 3) -> None:
                 print(
                     f"{page:32} {scores['performance']['score'] * 100:6.0f} "
                     f"{scores['accessibility']['score'] * 100:5.0f} "
+                    f"{scores['best-practices']['score'] * 100:5.0f} "
+                    f"{scores['seo']['score'] * 100:5.0f} "
                     f"{audits['first-contentful-paint']['numericValue'] / 1000:6.1f}s "
                     f"{audits['largest-contentful-paint']['numericValue'] / 1000:6.1f}s "
                     f"{audits['total-blocking-time']['numericValue']:4.0f}ms "
